@@ -1,0 +1,255 @@
+// The whole emulated Workspace as plain JSON data. Fakes never keep state of their own: every
+// execution reads and writes this object, so tests can share it between executions, the local
+// emulator can save it to disk, and objects never cross JavaScript realms.
+
+/** A cell: a primitive, a date (epoch ms) or a formula (kept, never evaluated). */
+export type CellState = string | number | boolean | { d: number } | { f: string };
+
+export interface ProtectionState {
+  id: string;
+  sheetName: string;
+  /** A1 notation of the protected range, or null when the whole sheet is protected. */
+  a1: string | null;
+  description: string;
+  editors: string[];
+  warningOnly: boolean;
+}
+
+export interface ValidationState {
+  /** 0-based row, column, row count, column count. */
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+  rule: DataValidationRuleState;
+}
+
+export interface DataValidationRuleState {
+  criteria: string;
+  args: unknown[];
+  allowInvalid: boolean;
+  helpText: string;
+}
+
+export interface SheetState {
+  sheetId: number;
+  name: string;
+  /** Rows of cells; a missing row or cell is empty. */
+  rows: (CellState[] | null)[];
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  frozenColumns: number;
+  hidden: boolean;
+  /** Number formats by 0-based column, applied to the whole column. */
+  columnFormats: Record<number, string>;
+  validations: ValidationState[];
+}
+
+export interface SpreadsheetState {
+  id: string;
+  name: string;
+  sheets: SheetState[];
+  protections: ProtectionState[];
+  nextSheetId: number;
+}
+
+export type AccessName = 'ANYONE' | 'ANYONE_WITH_LINK' | 'DOMAIN' | 'DOMAIN_WITH_LINK' | 'PRIVATE';
+export type PermissionName = 'VIEW' | 'EDIT' | 'COMMENT' | 'OWNER' | 'ORGANIZER' | 'NONE';
+
+export interface ContentRestrictionState {
+  readOnly: boolean;
+  reason: string;
+  restrictingUser: string;
+  restrictionTime: number;
+}
+
+export interface DriveItemState {
+  id: string;
+  kind: 'file' | 'folder';
+  name: string;
+  mimeType: string;
+  owner: string;
+  editors: string[];
+  viewers: string[];
+  parents: string[];
+  description: string;
+  trashed: boolean;
+  starred: boolean;
+  sharingAccess: AccessName;
+  sharingPermission: PermissionName;
+  createdAt: number;
+  updatedAt: number;
+  /** Base64 content of a binary file (Google-native files keep theirs in their own store). */
+  contentBase64?: string;
+  size: number;
+  contentRestrictions: ContentRestrictionState[];
+  appProperties: Record<string, string>;
+}
+
+export interface ParagraphState {
+  text: string;
+  heading?: string;
+  bold?: boolean;
+  alignment?: string;
+}
+
+export interface DocumentState {
+  id: string;
+  body: ParagraphState[];
+  header: ParagraphState[] | null;
+  footer: ParagraphState[] | null;
+}
+
+export interface CacheEntryState {
+  value: string;
+  expiresAt: number;
+}
+
+export interface LockState {
+  holder: string;
+  acquiredAt: number;
+}
+
+export interface TriggerState {
+  id: string;
+  owner: string;
+  handlerFunction: string;
+  eventType: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT' | 'ON_CHANGE';
+  /** For clock triggers: every N hours / days / weeks, or a single run at a time. */
+  schedule: { everyHours?: number; everyDays?: number; atHour?: number; at?: number };
+  createdAt: number;
+}
+
+/** An error the fakes throw on purpose, to rehearse failures half-way through an operation. */
+export interface FaultState {
+  /** Call key, e.g. `SpreadsheetApp.Range.setValues`. */
+  key: string;
+  message: string;
+  /** Let this many matching calls through before failing. */
+  skip: number;
+  /** How many calls fail; -1 for all that follow. */
+  times: number;
+}
+
+export interface UserState {
+  email: string;
+  name: string;
+}
+
+export interface WorkspaceState {
+  version: 1;
+  domain: string;
+  /** Virtual wall clock, epoch ms; service calls advance it by their modelled latency. */
+  now: number;
+  nextId: number;
+  users: Record<string, UserState>;
+  drive: Record<string, DriveItemState>;
+  /** Each user's My Drive root folder id. */
+  roots: Record<string, string>;
+  spreadsheets: Record<string, SpreadsheetState>;
+  documents: Record<string, DocumentState>;
+  properties: {
+    script: Record<string, string>;
+    user: Record<string, Record<string, string>>;
+    document: Record<string, Record<string, string>>;
+  };
+  cache: {
+    script: Record<string, CacheEntryState>;
+    user: Record<string, Record<string, CacheEntryState>>;
+  };
+  locks: { script: LockState | null; user: Record<string, LockState | null> };
+  triggers: TriggerState[];
+  faults: FaultState[];
+  /** Lines written with console / Logger during executions, newest last (bounded). */
+  log: string[];
+}
+
+export const DEFAULT_DOMAIN = 'dfrr.gov.uk';
+/** Monday 2 January 2017, 09:00 UTC: the demo department lives in FY 2016-17. */
+export const DEFAULT_EPOCH = Date.UTC(2017, 0, 2, 9, 0, 0);
+
+export function createWorkspaceState(
+  options: { domain?: string; now?: number; users?: UserState[] } = {}
+): WorkspaceState {
+  const domain = options.domain ?? DEFAULT_DOMAIN;
+  const state: WorkspaceState = {
+    version: 1,
+    domain,
+    now: options.now ?? DEFAULT_EPOCH,
+    nextId: 1,
+    users: {},
+    drive: {},
+    roots: {},
+    spreadsheets: {},
+    documents: {},
+    properties: { script: {}, user: {}, document: {} },
+    cache: { script: {}, user: {} },
+    locks: { script: null, user: {} },
+    triggers: [],
+    faults: [],
+    log: [],
+  };
+  for (const user of options.users ?? []) addUser(state, user);
+  return state;
+}
+
+export function addUser(state: WorkspaceState, user: UserState): void {
+  state.users[user.email] = { email: user.email, name: user.name };
+  if (!state.roots[user.email]) {
+    const root = newDriveItem(state, {
+      kind: 'folder',
+      name: 'My Drive',
+      mimeType: 'application/vnd.google-apps.folder',
+      owner: user.email,
+      parents: [],
+    });
+    state.roots[user.email] = root.id;
+  }
+}
+
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Drive-like 44-character ids, deterministic for a given state so runs are repeatable. */
+export function newId(state: WorkspaceState): string {
+  let n = state.nextId++;
+  let id = '1';
+  // Spread the counter over the id so ids differ early, as Drive ids do.
+  let seed = (n * 2654435761) >>> 0;
+  for (let i = 0; i < 43; i++) {
+    seed = (seed * 1103515245 + 12345 + n) >>> 0;
+    id += ID_ALPHABET[seed % 64];
+    n = Math.floor(n / 2);
+  }
+  return id;
+}
+
+export function newDriveItem(
+  state: WorkspaceState,
+  init: Partial<DriveItemState> & Pick<DriveItemState, 'kind' | 'name' | 'mimeType' | 'owner'>
+): DriveItemState {
+  const id = init.id ?? newId(state);
+  const item: DriveItemState = {
+    id,
+    kind: init.kind,
+    name: init.name,
+    mimeType: init.mimeType,
+    owner: init.owner,
+    editors: init.editors ?? [],
+    viewers: init.viewers ?? [],
+    parents: init.parents ?? (state.roots[init.owner] ? [state.roots[init.owner]] : []),
+    description: init.description ?? '',
+    trashed: init.trashed ?? false,
+    starred: init.starred ?? false,
+    sharingAccess: init.sharingAccess ?? 'PRIVATE',
+    sharingPermission: init.sharingPermission ?? 'NONE',
+    createdAt: init.createdAt ?? state.now,
+    updatedAt: init.updatedAt ?? state.now,
+    size: init.size ?? 0,
+    contentRestrictions: init.contentRestrictions ?? [],
+    appProperties: init.appProperties ?? {},
+  };
+  if (init.contentBase64 !== undefined) item.contentBase64 = init.contentBase64;
+  state.drive[id] = item;
+  return item;
+}
