@@ -16,6 +16,22 @@ export const MESSAGES = {
     'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
   rangeOutside: 'Exception: The coordinates of the range are outside the dimensions of the sheet.',
   blobTooLarge: 'Blob object must have non-null data for this operation.',
+  driveAccessDenied: 'Access denied: DriveApp.',
+  iteratorExhausted: 'Cannot retrieve the next object: iterator has reached the end.',
+  blobNeedsName: 'Blob object must have non-null name for this operation.',
+  driveFileTooLarge: 'File content is larger than the maximum of 10 MB for this operation.',
+  driveApiPropertyTooLong:
+    'Properties and app properties are limited to 124 bytes in UTF-8 encoding, counting both the key and the value.',
+  driveApiTooManyAppProperties: 'A file can have at most 30 app properties per app.',
+  driveApiNotWritable: 'The resource body includes fields which are not directly writable.',
+  driveApiLocked:
+    'The file has a read-only content restriction: its content and title cannot be modified.',
+  documentNoEditAccess: 'Access denied: DocumentApp.',
+  documentLocked: 'The document is locked (read-only content restriction) and cannot be edited.',
+  documentClosed: 'Document is closed, its contents cannot be updated.',
+  documentHasHeader: 'Document tab already contains a header.',
+  documentHasFooter: 'Document tab already contains a footer.',
+  lastParagraph: "Can't remove the last paragraph in a document section.",
 } as const;
 
 /** Apps Script reports argument type mismatches with this shape. */

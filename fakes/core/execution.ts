@@ -45,6 +45,8 @@ export class Execution {
   readonly startedAt: number;
   readonly budgetMs: number;
   readonly calls: CallRecord[] = [];
+  /** console and Logger lines written during the execution. */
+  readonly log: string[] = [];
   private counts: CallCounts = emptyCounts();
   private pendingWriteCells = 0;
   private lastKey: string | null = null;

@@ -13,6 +13,8 @@ export interface ProtectionState {
   description: string;
   editors: string[];
   warningOnly: boolean;
+  /** Every user of the domain may edit (Protection.setDomainEdit); absent means false. */
+  domainEdit?: boolean;
 }
 
 export interface ValidationState {

@@ -1,0 +1,102 @@
+// Runs the built bundle as Apps Script would: each call of a top-level function is one
+// execution in a fresh V8 context (loaded with gas-local) holding only the fakes and the bundle,
+// over Workspace state that persists between executions. Used by the tests, the benchmark and
+// the local emulator alike.
+import gas from 'gas-local';
+import { join } from 'node:path';
+import type { CallCounts, CallHook } from '../core/execution';
+import type { WorkspaceState } from '../core/state';
+import { createWorkspaceState } from '../core/state';
+import type { UserState } from '../core/state';
+
+export const BUILD_DIR = join(__dirname, '..', '..', 'build');
+
+export interface RunOptions {
+  user: string;
+  /** 30 s for card actions (the default), 360 s for time-driven triggers. */
+  budgetMs?: number;
+  /** Interleave other work (e.g. another execution) when this execution makes a given call. */
+  hooks?: { key: string; once?: boolean; run: CallHook }[];
+}
+
+export interface RunResult {
+  /** The returned card or response as google.apps.card.v1 JSON (host realm). */
+  json: unknown;
+  counts: CallCounts;
+  calls: { key: string; ms: number }[];
+  log: string[];
+  /** Set when the function threw (Apps Script would show its error to the user). */
+  error?: string;
+}
+
+interface FakesBundle {
+  installFakes(target: Record<string, unknown>, state: WorkspaceState, options: unknown): {
+    finish(): CallCounts;
+    calls: { key: string; ms: number }[];
+    log: string[];
+    id: string;
+  };
+  cardToJson(value: unknown): unknown;
+}
+
+let executionCounter = 0;
+
+export class Workspace {
+  readonly state: WorkspaceState;
+
+  constructor(
+    state?: WorkspaceState,
+    private readonly buildDir = BUILD_DIR,
+    private readonly log?: (line: string) => void
+  ) {
+    this.state = state ?? createWorkspaceState();
+  }
+
+  static withUsers(users: UserState[]): Workspace {
+    return new Workspace(createWorkspaceState({ users }));
+  }
+
+  /** Calls the bundle's top-level function `name` with `event`, as one execution. */
+  run(name: string, event: unknown, options: RunOptions): RunResult {
+    const context = this.loadContext();
+    const fakes = context.__RecordsCaptureFakes as FakesBundle;
+    const execution = fakes.installFakes(context, this.state, {
+      user: options.user,
+      budgetMs: options.budgetMs,
+      hooks: options.hooks,
+      id: `exec-${++executionCounter}`,
+      log: this.log,
+    });
+    this.loadBundle(context);
+    const fn = context[name];
+    let json: unknown = null;
+    let error: string | undefined;
+    try {
+      if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+      const result = (fn as (e: unknown) => unknown)(JSON.parse(JSON.stringify(event)));
+      json = JSON.parse(JSON.stringify(fakes.cardToJson(result)));
+    } catch (e) {
+      error = e instanceof Object && 'message' in e ? String((e as Error).message) : String(e);
+    }
+    const counts = execution.finish();
+    return { json, counts, calls: [...execution.calls], log: [...execution.log], error };
+  }
+
+  /** The names of the bundle's top-level functions (what Apps Script can call). */
+  functionNames(): string[] {
+    const context = this.loadContext();
+    this.loadBundle(context);
+    return Object.keys(context).filter(k => typeof context[k] === 'function' && !k.startsWith('__'));
+  }
+
+  private loadContext(): Record<string, unknown> {
+    // A fresh object each time: gas-local would otherwise reuse (and pollute) its default.
+    const context: Record<string, unknown> = {};
+    gas.require(this.buildDir, context, { filter: (path: string) => path.endsWith('/fakes.js') });
+    return context;
+  }
+
+  private loadBundle(context: Record<string, unknown>): void {
+    gas.require(this.buildDir, context, { filter: (path: string) => path.endsWith('/Code.js') });
+  }
+}

@@ -1,0 +1,86 @@
+// ScriptApp: installable time-driven triggers, kept in state so the emulator can list and run them.
+import type { FakeContext } from '../core/context';
+import { newId } from '../core/state';
+import type { TriggerState } from '../core/state';
+
+/** Add-ons may fire a time-driven trigger at most once an hour (latency-and-quotas.md §2). */
+export const MIN_ADDON_TRIGGER_HOURS = 1;
+export const MAX_TRIGGERS_PER_USER = 20;
+
+export function createScriptApp(ctx: FakeContext): GoogleAppsScript.Script.ScriptApp {
+  const triggerView = (t: TriggerState) =>
+    ctx.wrap(
+      {
+        getUniqueId: () => t.id,
+        getHandlerFunction: () => t.handlerFunction,
+        getEventType: () => t.eventType,
+        getTriggerSource: () => 'CLOCK',
+      },
+      'ScriptApp.Trigger'
+    );
+
+  const newTrigger = (handlerFunction: string) => {
+    const schedule: TriggerState['schedule'] = {};
+    const clock = ctx.wrap(
+      {
+        everyHours(n: number) {
+          if (n < MIN_ADDON_TRIGGER_HOURS)
+            throw new Error('Add-ons may run a trigger at most once an hour.');
+          schedule.everyHours = n;
+          return clock;
+        },
+        everyDays(n: number) {
+          schedule.everyDays = n;
+          return clock;
+        },
+        atHour(hour: number) {
+          schedule.atHour = hour;
+          return clock;
+        },
+        at(date: Date) {
+          schedule.at = date.getTime();
+          return clock;
+        },
+        create() {
+          const mine = ctx.state.triggers.filter(t => t.owner === ctx.user);
+          if (mine.length >= MAX_TRIGGERS_PER_USER) {
+            throw new Error(
+              'This script has too many triggers. Triggers must be deleted from the script before more can be added.'
+            );
+          }
+          const trigger: TriggerState = {
+            id: newId(ctx.state),
+            owner: ctx.user,
+            handlerFunction,
+            eventType: 'CLOCK',
+            schedule: { ...schedule },
+            createdAt: ctx.state.now,
+          };
+          ctx.state.triggers.push(trigger);
+          return triggerView(trigger);
+        },
+      },
+      'ScriptApp.TriggerBuilder'
+    );
+    return ctx.wrap({ timeBased: () => clock }, 'ScriptApp.TriggerBuilder');
+  };
+
+  const service = {
+    AuthMode: {
+      NONE: 'NONE',
+      LIMITED: 'LIMITED',
+      FULL: 'FULL',
+      CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+    },
+    EventType: { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT' },
+    newTrigger,
+    getProjectTriggers: () => ctx.state.triggers.filter(t => t.owner === ctx.user).map(triggerView),
+    deleteTrigger(trigger: { getUniqueId(): string }) {
+      const id = trigger.getUniqueId();
+      ctx.state.triggers = ctx.state.triggers.filter(t => t.id !== id);
+    },
+    getScriptId: () => 'records-capture-local',
+    getOAuthToken: () => `ya29.local-${ctx.user}`,
+  };
+  return ctx.wrap(service, 'ScriptApp') as unknown as GoogleAppsScript.Script.ScriptApp;
+}

@@ -1,0 +1,150 @@
+// Google Drive through the advanced Drive service (v3): one call reads everything a declaration
+// needs about an item (sharing included), one call renames, describes and files it.
+import { messageOf, UserFacingError } from '../app/errors';
+import type { SharingFacts } from '../domain/declaration';
+
+export interface DriveItem {
+  id: string;
+  name: string;
+  mimeType: string;
+  url: string;
+  description: string;
+  owner: string;
+  parents: string[];
+  trashed: boolean;
+  canEdit: boolean;
+  sharing: SharingFacts;
+  sha256: string;
+  modifiedAt: Date | null;
+}
+
+export const FOLDER_MIME = 'application/vnd.google-apps.folder';
+export const SHORTCUT_MIME = 'application/vnd.google-apps.shortcut';
+
+const ITEM_FIELDS =
+  'id,name,mimeType,webViewLink,description,parents,trashed,sha256Checksum,modifiedTime,' +
+  'owners(emailAddress),capabilities(canEdit),permissions(type,role,emailAddress,domain)';
+
+function drive(): NonNullable<typeof Drive> {
+  if (typeof Drive === 'undefined' || !Drive) {
+    throw new UserFacingError(
+      'The advanced Drive service is not enabled for this deployment. The administrator must enable "Drive API" (v3) under Services in the Apps Script project.',
+      'Deployment incomplete'
+    );
+  }
+  return Drive;
+}
+
+export function isMissingItemError(error: unknown): boolean {
+  return /not found|no item with the given id|does not exist|insufficient permissions|403|404/i.test(messageOf(error));
+}
+
+export function getItem(fileId: string, domain: string): DriveItem {
+  let file: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+  try {
+    file = drive().Files!.get(fileId, { fields: ITEM_FIELDS, supportsAllDrives: true });
+  } catch (error) {
+    if (isMissingItemError(error)) {
+      throw new UserFacingError(
+        'This file no longer exists, or you no longer have access to it. Nothing was declared.',
+        'File not available'
+      );
+    }
+    throw error;
+  }
+  if (file.trashed) {
+    throw new UserFacingError(`"${file.name}" is in the bin. Restore it from the bin before declaring it a record.`, 'File in the bin');
+  }
+  return toItem(file, domain);
+}
+
+export function toItem(file: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File, domain: string): DriveItem {
+  const permissions = file.permissions ?? [];
+  const inDomain = (email: string) => email.toLowerCase().endsWith(`@${domain.toLowerCase()}`);
+  return {
+    id: file.id ?? '',
+    name: file.name ?? '',
+    mimeType: file.mimeType ?? '',
+    url: file.webViewLink ?? '',
+    description: file.description ?? '',
+    owner: file.owners?.[0]?.emailAddress ?? '',
+    parents: file.parents ?? [],
+    trashed: !!file.trashed,
+    canEdit: file.capabilities?.canEdit !== false,
+    sha256: file.sha256Checksum ?? '',
+    modifiedAt: file.modifiedTime ? new Date(file.modifiedTime) : null,
+    sharing: {
+      public: permissions.some(p => p.type === 'anyone'),
+      outsideDomain: permissions
+        .filter(
+          p =>
+            ((p.type === 'user' || p.type === 'group') && p.emailAddress && !inDomain(p.emailAddress)) ||
+            (p.type === 'domain' && p.domain && p.domain.toLowerCase() !== domain.toLowerCase())
+        )
+        .map(p => p.emailAddress || p.domain || ''),
+    },
+  };
+}
+
+export interface FileChange {
+  name?: string;
+  description?: string;
+  /** Move into this folder (removing the item from its current folders). */
+  folderId?: string;
+}
+
+/** Applies a rename, a description and a move in one Drive call. */
+export function updateItem(item: DriveItem, change: FileChange): void {
+  const resource: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File = {};
+  if (change.name !== undefined && change.name !== item.name) resource.name = change.name;
+  if (change.description !== undefined && change.description !== item.description) resource.description = change.description;
+  const options: Record<string, string | boolean> = { supportsAllDrives: true, fields: 'id,parents' };
+  const moving = change.folderId && !(item.parents.length === 1 && item.parents[0] === change.folderId);
+  if (moving && change.folderId) {
+    options.addParents = change.folderId;
+    const remove = item.parents.filter(p => p !== change.folderId);
+    if (remove.length) options.removeParents = remove.join(',');
+  }
+  if (!Object.keys(resource).length && !moving) return;
+  // The advanced service takes the media argument positionally; there is no new content.
+  drive().Files!.update(resource, item.id, null as unknown as GoogleAppsScript.Base.Blob, options);
+}
+
+/** Makes the item read-only (a Drive content restriction); editors can still move and share it. */
+export function lockItem(fileId: string, reason: string): void {
+  drive().Files!.update({ contentRestrictions: [{ readOnly: true, reason }] }, fileId, null as unknown as GoogleAppsScript.Base.Blob, {
+    supportsAllDrives: true,
+    fields: 'id,contentRestrictions',
+  });
+}
+
+/** Files an item by reference: a shortcut in the series folder, the item itself left in place. */
+export function createShortcut(targetId: string, name: string, folderId: string): string {
+  const created = drive().Files!.create({
+    name,
+    mimeType: SHORTCUT_MIME,
+    shortcutDetails: { targetId },
+    parents: [folderId],
+  });
+  return created.id ?? '';
+}
+
+/** Gives a group (the records team) edit access without emailing it. */
+export function addEditor(fileId: string, email: string): void {
+  drive().Permissions!.create({ role: 'writer', type: email.includes('@') ? 'group' : 'domain', emailAddress: email }, fileId, {
+    sendNotificationEmail: false,
+    supportsAllDrives: true,
+  });
+}
+
+export function createFolder(name: string, parentId: string): string {
+  return DriveApp.getFolderById(parentId).createFolder(name).getId();
+}
+
+export function folderExists(folderId: string): boolean {
+  try {
+    return !DriveApp.getFolderById(folderId).isTrashed();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,346 @@
+// The register spreadsheet. This is the one module that knows where register rows live and how
+// they are found: declarations never read the whole register (lookups use a server-side
+// TextFinder on one column, appends write only new rows). Moving to a register per year, or to a
+// BigQuery-backed register, changes this module only.
+import { isAccessError, isProtectionError, messageOf, UserFacingError } from '../app/errors';
+import type { ReferenceData, RegisterEntry } from '../domain/declaration';
+import type { BusinessUnit, Series } from '../domain/file-plan';
+import type { RetentionSchedule } from '../domain/retention';
+import { DISPOSAL_ACTIONS, RETENTION_TRIGGERS } from '../domain/retention';
+import { mapHeaders, registerHeadroom, TABS } from '../domain/register-schema';
+import type { ColumnSpec, Headroom, TabKey } from '../domain/register-schema';
+import { toCellText } from '../domain/text';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface RecordSummary {
+  row: number;
+  recordId: string;
+  fileId: string;
+  title: string;
+  classification: string;
+  marking: string;
+  series: string;
+  declaredBy: string;
+  declaredAt: Date | string;
+  filing: string;
+}
+
+export interface AppendResult {
+  firstRow: number;
+  truncatedFields: string[];
+}
+
+export class Register {
+  private sheets: Partial<Record<TabKey, Sheet>> = {};
+  private headers: Partial<Record<TabKey, Record<string, number>>> = {};
+
+  private constructor(
+    readonly spreadsheet: Spreadsheet,
+    readonly id: string
+  ) {}
+
+  static open(registerId: string, administrators: string[]): Register {
+    try {
+      return new Register(SpreadsheetApp.openById(registerId), registerId);
+    } catch (error) {
+      const who = administrators.length ? administrators.join(', ') : 'your records team';
+      if (isAccessError(error)) {
+        throw new UserFacingError(
+          `You do not have access to the records register, or it has been deleted. Ask ${who} to share it with you. Nothing was saved.`,
+          'No access to the register'
+        );
+      }
+      throw error;
+    }
+  }
+
+  sheet(tab: TabKey): Sheet {
+    const cached = this.sheets[tab];
+    if (cached) return cached;
+    const name = TABS[tab].name;
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) {
+      throw new UserFacingError(
+        `The register has no tab named "${name}". It may have been renamed or deleted: ask the records team to restore it. Nothing was saved.`,
+        'Register tab missing'
+      );
+    }
+    this.sheets[tab] = sheet;
+    return sheet;
+  }
+
+  /** Column positions (0-based) by column key, from the tab's header row. */
+  columns(tab: TabKey): Record<string, number> {
+    const cached = this.headers[tab];
+    if (cached) return cached;
+    const sheet = this.sheet(tab);
+    const headerRow = sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0];
+    const { index, missing } = mapHeaders(headerRow, TABS[tab].columns);
+    if (missing.length) {
+      throw new UserFacingError(
+        `The register's "${TABS[tab].name}" tab is missing the column${missing.length > 1 ? 's' : ''} ${missing.map(m => `"${m}"`).join(', ')}. Ask the records team to restore ${missing.length > 1 ? 'them' : 'it'}. Nothing was saved.`,
+        'Register column missing'
+      );
+    }
+    this.headers[tab] = index;
+    return index;
+  }
+
+  /**
+   * Finds the register rows of the given files with one server-side search of the File ID column,
+   * however large the register is.
+   */
+  findByFileIds(fileIds: string[]): Map<string, RecordSummary> {
+    const found = new Map<string, RecordSummary>();
+    const ids = fileIds.filter(Boolean);
+    if (!ids.length) return found;
+    const sheet = this.sheet('register');
+    const columns = this.columns('register');
+    const lastRow = sheet.getLastRow();
+    if (lastRow < 2) return found;
+    const pattern = ids.map(escapeRegExp).join('|');
+    const matches = sheet
+      .getRange(2, columns.fileId + 1, lastRow - 1, 1)
+      .createTextFinder(ids.length === 1 ? ids[0] : `^(${pattern})$`)
+      .matchEntireCell(true)
+      .matchCase(true)
+      .useRegularExpression(ids.length > 1)
+      .findAll();
+    const width = Math.max(...Object.values(columns)) + 1;
+    for (const match of matches) {
+      const row = match.getRow();
+      const values = sheet.getRange(row, 1, 1, width).getValues()[0];
+      const summary = summarise(row, values, columns);
+      if (!found.has(summary.fileId)) found.set(summary.fileId, summary);
+    }
+    return found;
+  }
+
+  /**
+   * Appends register entries and their audit rows: one write per tab, committed together. If the
+   * second write fails, the first is undone so the register and the audit log never disagree.
+   * Call while holding the script lock.
+   */
+  append(entries: RegisterEntry[], audits: RegisterEntry[]): AppendResult {
+    const register = this.sheet('register');
+    const audit = this.sheet('audit');
+    const registerColumns = this.columns('register');
+    const auditColumns = this.columns('audit');
+    const truncated: string[] = [];
+    const registerRows = entries.map(e => toRow(e, TABS.register.columns, registerColumns, truncated));
+    const auditRows = audits.map(e => toRow(e, TABS.audit.columns, auditColumns, truncated));
+    const firstRow = register.getLastRow() + 1;
+    const written: GoogleAppsScript.Spreadsheet.Range[] = [];
+    try {
+      written.push(this.writeRows(register, firstRow, registerRows));
+      written.push(this.writeRows(audit, audit.getLastRow() + 1, auditRows));
+      SpreadsheetApp.flush();
+    } catch (error) {
+      for (const range of written) {
+        try {
+          range.clearContent();
+        } catch {
+          // Best effort: the original error is what the user needs to see.
+        }
+      }
+      throw writeError(error);
+    }
+    return { firstRow, truncatedFields: truncated };
+  }
+
+  /**
+   * Changes cells of existing register rows and appends audit rows. Call while holding the
+   * script lock, with rows found under that lock.
+   */
+  update(changes: { row: number; values: RegisterEntry }[], audits: RegisterEntry[]): void {
+    const register = this.sheet('register');
+    const columns = this.columns('register');
+    const auditColumns = this.columns('audit');
+    const truncated: string[] = [];
+    try {
+      for (const change of changes) {
+        for (const key of Object.keys(change.values)) {
+          const value = change.values[key];
+          const cell = typeof value === 'string' ? toCellText(value).cell : (value ?? '');
+          register.getRange(change.row, columns[key] + 1).setValue(cell);
+        }
+      }
+      if (audits.length) {
+        const rows = audits.map(e => toRow(e, TABS.audit.columns, auditColumns, truncated));
+        this.writeRows(this.sheet('audit'), this.sheet('audit').getLastRow() + 1, rows);
+      }
+      SpreadsheetApp.flush();
+    } catch (error) {
+      throw writeError(error);
+    }
+  }
+
+  /** Reads the file plan, retention schedules and business units. */
+  readReferenceData(): ReferenceData {
+    const read = (tab: TabKey) => {
+      const sheet = this.sheet(tab);
+      const columns = this.columns(tab);
+      const lastRow = sheet.getLastRow();
+      if (lastRow < 2) return [] as Record<string, unknown>[];
+      const width = Math.max(...Object.values(columns)) + 1;
+      return sheet
+        .getRange(2, 1, lastRow - 1, width)
+        .getValues()
+        .map(row => {
+          const out: Record<string, unknown> = {};
+          for (const key of Object.keys(columns)) out[key] = row[columns[key]];
+          return out;
+        })
+        .filter(r => String(r.code ?? '').trim() !== '');
+    };
+    const text = (v: unknown) => String(v ?? '').trim();
+    const schedules: RetentionSchedule[] = read('retention')
+      .map(r => ({
+        code: text(r.code),
+        title: text(r.title),
+        periodYears: Number(r.periodYears),
+        trigger: text(r.trigger).toUpperCase() as RetentionSchedule['trigger'],
+        action: text(r.action) as RetentionSchedule['action'],
+        authority: text(r.authority),
+      }))
+      // A schedule edited by hand into something unusable is left out, so series that use it
+      // are reported as having no valid schedule rather than given a wrong date.
+      .filter(
+        s =>
+          Number.isFinite(s.periodYears) &&
+          s.periodYears >= 0 &&
+          (RETENTION_TRIGGERS as readonly string[]).includes(s.trigger) &&
+          (DISPOSAL_ACTIONS as readonly string[]).includes(s.action)
+      );
+    const series: Series[] = read('filePlan').map(r => ({
+      code: text(r.code),
+      title: text(r.title),
+      functionCode: text(r.functionCode) || text(r.code).slice(0, 3),
+      retentionCode: text(r.retentionCode),
+      folderId: text(r.folderId),
+      active: text(r.active).toLowerCase() !== 'no',
+    }));
+    const businessUnits: BusinessUnit[] = read('businessUnits').map(r => ({
+      code: text(r.code),
+      name: text(r.name),
+      privateOffice: text(r.privateOffice).toLowerCase() === 'yes',
+    }));
+    return { series, schedules, businessUnits };
+  }
+
+  /** Records the Drive folder of a series in the file plan. Call while holding the script lock. */
+  setSeriesFolder(seriesCode: string, folderId: string): void {
+    const sheet = this.sheet('filePlan');
+    const columns = this.columns('filePlan');
+    const lastRow = sheet.getLastRow();
+    const match =
+      lastRow >= 2
+        ? sheet
+            .getRange(2, columns.code + 1, lastRow - 1, 1)
+            .createTextFinder(seriesCode)
+            .matchEntireCell(true)
+            .findNext()
+        : null;
+    if (!match) return;
+    try {
+      sheet.getRange(match.getRow(), columns.folderId + 1).setValue(`'${folderId}`);
+    } catch (error) {
+      throw writeError(error);
+    }
+  }
+
+  /** The folder a series' records go to, re-read so two users never create it twice. */
+  seriesFolderId(seriesCode: string): string {
+    const sheet = this.sheet('filePlan');
+    const columns = this.columns('filePlan');
+    const lastRow = sheet.getLastRow();
+    if (lastRow < 2) return '';
+    const match = sheet
+      .getRange(2, columns.code + 1, lastRow - 1, 1)
+      .createTextFinder(seriesCode)
+      .matchEntireCell(true)
+      .findNext();
+    return match ? String(sheet.getRange(match.getRow(), columns.folderId + 1).getValue() ?? '') : '';
+  }
+
+  headroom(): Headroom {
+    let cells = 0;
+    for (const sheet of this.spreadsheet.getSheets()) cells += sheet.getMaxRows() * sheet.getMaxColumns();
+    const register = this.sheet('register');
+    return registerHeadroom(cells, Math.max(0, register.getLastRow() - 1), register.getMaxColumns());
+  }
+
+  private writeRows(sheet: Sheet, firstRow: number, rows: unknown[][]): GoogleAppsScript.Spreadsheet.Range {
+    const width = rows[0]?.length ?? 0;
+    const needed = firstRow + rows.length - 1;
+    const maxRows = sheet.getMaxRows();
+    if (needed > maxRows) {
+      // Grow in steps so most appends need no structural change.
+      sheet.insertRowsAfter(maxRows, Math.max(needed - maxRows, 500));
+    }
+    const range = sheet.getRange(firstRow, 1, rows.length, width);
+    range.setValues(rows);
+    return range;
+  }
+}
+
+function writeError(error: unknown): Error {
+  if (error instanceof UserFacingError) return error;
+  const message = messageOf(error);
+  if (isProtectionError(error) || /permission|not allowed|access denied/i.test(message)) {
+    return new UserFacingError(
+      'You can open the register but cannot add to it: your account needs edit access. Ask the records team. Nothing was saved.',
+      'Cannot write to the register'
+    );
+  }
+  if (/above the limit of 10000000 cells|10000000 cells/.test(message)) {
+    return new UserFacingError(
+      'The register is full: Google Sheets holds at most 10 million cells. Nothing was saved. The records team must start a new register (see the README, "Register headroom").',
+      'Register full'
+    );
+  }
+  return new UserFacingError(
+    `Google Sheets refused the write (${message}). Nothing was saved: the register and its audit log are unchanged. Please try again.`,
+    'Register not updated'
+  );
+}
+
+function toRow(entry: RegisterEntry, specs: ColumnSpec[], positions: Record<string, number>, truncated: string[]): unknown[] {
+  const width = Math.max(...Object.values(positions)) + 1;
+  const row: unknown[] = new Array(width).fill('');
+  for (const spec of specs) {
+    const value = entry[spec.key];
+    if (value === undefined || value === null || value === '') continue;
+    if (typeof value === 'string') {
+      const cell = toCellText(value);
+      if (cell.truncated) truncated.push(spec.header);
+      row[positions[spec.key]] = cell.cell;
+    } else {
+      row[positions[spec.key]] = value;
+    }
+  }
+  return row;
+}
+
+function summarise(row: number, values: unknown[], columns: Record<string, number>): RecordSummary {
+  const text = (key: string) => String(values[columns[key]] ?? '');
+  const declaredAt = values[columns.declaredAt];
+  return {
+    row,
+    recordId: text('recordId'),
+    fileId: text('fileId'),
+    title: text('title'),
+    classification: text('classification'),
+    marking: text('marking'),
+    series: text('series'),
+    declaredBy: text('declaredBy'),
+    declaredAt: Object.prototype.toString.call(declaredAt) === '[object Date]' ? (declaredAt as Date) : String(declaredAt ?? ''),
+    filing: text('filing'),
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

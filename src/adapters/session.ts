@@ -1,0 +1,8 @@
+// Who is using the add-on.
+export function currentUserEmail(): string {
+  return Session.getActiveUser().getEmail().toLowerCase();
+}
+
+export function scriptTimeZone(): string {
+  return Session.getScriptTimeZone();
+}

@@ -1,0 +1,20 @@
+// The bundle's entry: every function Apps Script calls by name (manifest triggers and card
+// actions). The build turns each export into a top-level function of build/Code.js.
+export {
+  onHomepage,
+  onDocsHomepage,
+  onSheetsHomepage,
+  onDocsFileScopeGranted,
+  onSheetsFileScopeGranted,
+  onDriveHomepage,
+  onDriveItemsSelected,
+} from './handlers/triggers';
+export {
+  onRequestFileScope,
+  onDeclare,
+  onFinishFiling,
+  onCreateRegister,
+  onLinkRegister,
+  onShowRegister,
+  onReloadReferenceData,
+} from './handlers/actions';

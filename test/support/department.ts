@@ -1,0 +1,62 @@
+// A small department for flow tests: a records administrator, two staff members, an outsider,
+// and the register set up through the add-on's own setup card.
+import { createDocumentInState } from '../../fakes/document/seed';
+import { allActions, textOf } from '../../fakes/card-service/query';
+import { actionEvent, homepageEvent } from '../../fakes/events';
+import type { AddonEventJson, FormValue } from '../../fakes/events';
+import { formValues } from '../../fakes/form';
+import { Workspace } from '../../fakes/harness/workspace';
+import type { RunResult } from '../../fakes/harness/workspace';
+
+export const DRO = 'dro@dfrr.gov.uk';
+export const ALICE = 'alice@dfrr.gov.uk';
+export const BOB = 'bob@dfrr.gov.uk';
+export const OUTSIDER = 'pat@example.com';
+
+export function newWorkspace(): Workspace {
+  return Workspace.withUsers([
+    { email: DRO, name: 'Departmental Records Officer' },
+    { email: ALICE, name: 'Alice Adeyemi' },
+    { email: BOB, name: 'Bob Okafor' },
+    { email: OUTSIDER, name: 'Pat External' },
+  ]);
+}
+
+/** Sets the register up as the DRO would, through the setup card. */
+export function setUpRegister(ws: Workspace, options: { shareWithDomain?: boolean; recordsTeamGroup?: string } = {}): RunResult {
+  ws.state.properties.script['records-capture.administrators'] = DRO;
+  const result = ws.run(
+    'onCreateRegister',
+    actionEvent(homepageEvent('DRIVE'), {}, {
+      shareWithDomain: options.shareWithDomain === false ? [] : ['yes'],
+      recordsTeamGroup: options.recordsTeamGroup ?? '',
+    }),
+    { user: DRO }
+  );
+  if (result.error) throw new Error(`Setup failed: ${result.error}`);
+  return result;
+}
+
+export function registerId(ws: Workspace): string {
+  const config = JSON.parse(ws.state.properties.script['records-capture.config'] ?? 'null') as { registerId: string } | null;
+  if (!config) throw new Error('Register not set up');
+  return config.registerId;
+}
+
+export function newDocument(ws: Workspace, owner: string, name: string, paragraphs: string[] = ['Some text.'], extra: { header?: string[]; footer?: string[] } = {}): string {
+  return createDocumentInState(ws.state, { owner, name, paragraphs, ...extra });
+}
+
+/** Presses the button running `functionName` on the card, with the card's values plus `changes`. */
+export function press(
+  ws: Workspace,
+  base: AddonEventJson,
+  card: unknown,
+  functionName: string,
+  user: string,
+  changes: Record<string, FormValue> = {}
+): RunResult {
+  const target = allActions(card).find(a => a.functionName === functionName);
+  if (!target) throw new Error(`No button runs ${functionName} on this card: ${textOf(card)}`);
+  return ws.run(functionName, actionEvent(base, target.parameters, { ...formValues(card), ...changes }), { user });
+}
