@@ -2,9 +2,10 @@
 // and the register set up through the add-on's own setup card.
 import { createDocumentInState } from '../../fakes/document/seed';
 import { allActions, textOf } from '../../fakes/card-service/query';
-import { actionEvent, homepageEvent } from '../../fakes/events';
+import { actionEvent, editorEvent, homepageEvent } from '../../fakes/events';
 import type { AddonEventJson, FormValue } from '../../fakes/events';
-import { formValues } from '../../fakes/form';
+import { firstCard, formValues } from '../../fakes/form';
+import { readSheet } from '../../fakes/spreadsheet/seed';
 import { Workspace } from '../../fakes/harness/workspace';
 import type { RunResult } from '../../fakes/harness/workspace';
 
@@ -43,7 +44,13 @@ export function registerId(ws: Workspace): string {
   return config.registerId;
 }
 
-export function newDocument(ws: Workspace, owner: string, name: string, paragraphs: string[] = ['Some text.'], extra: { header?: string[]; footer?: string[] } = {}): string {
+export function newDocument(
+  ws: Workspace,
+  owner: string,
+  name: string,
+  paragraphs: string[] = ['Some text.'],
+  extra: { header?: string[]; footer?: string[]; editors?: string[]; viewers?: string[]; parentId?: string } = {}
+): string {
   return createDocumentInState(ws.state, { owner, name, paragraphs, ...extra });
 }
 
@@ -60,3 +67,33 @@ export function press(
   if (!target) throw new Error(`No button runs ${functionName} on this card: ${textOf(card)}`);
   return ws.run(functionName, actionEvent(base, target.parameters, { ...formValues(card), ...changes }), { user });
 }
+
+export interface Opened {
+  event: AddonEventJson;
+  result: RunResult;
+  card: unknown;
+}
+
+/** Opens the Docs sidebar on a document (file access already granted). */
+export function openDoc(ws: Workspace, user: string, docId: string): Opened {
+  const event = editorEvent('DOCS', { id: docId, title: ws.state.drive[docId].name });
+  const result = ws.run('onDocsHomepage', event, { user });
+  if (result.error) throw new Error(result.error);
+  return { event, result, card: firstCard(result.json) };
+}
+
+/** Opens the sidebar and presses Declare, changing only `changes` on the pre-filled form. */
+export function declareDoc(ws: Workspace, user: string, docId: string, changes: Record<string, FormValue> = {}): RunResult {
+  const opened = openDoc(ws, user, docId);
+  return press(ws, opened.event, opened.card, 'onDeclare', user, changes);
+}
+
+/** The register's data rows as objects keyed by header. */
+export function registerRows(ws: Workspace, tab = 'Register'): Record<string, unknown>[] {
+  const [headers, ...rows] = readSheet(ws.state, registerId(ws), tab);
+  return rows
+    .filter(r => r.some(v => v !== '' && v !== null && v !== undefined))
+    .map(r => Object.fromEntries(headers.map((h, i) => [String(h), r[i]])));
+}
+
+export const TYPICAL = { series: ['POL-DEV-01'], businessUnit: ['PPD'] };
