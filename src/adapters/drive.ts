@@ -137,6 +137,17 @@ export function addEditor(fileId: string, email: string): void {
   });
 }
 
+/** Whether the user may edit a file (e.g. add rows to the register), without touching it. */
+export function canEdit(fileId: string): boolean {
+  try {
+    const file = drive().Files!.get(fileId, { fields: 'capabilities(canEdit)', supportsAllDrives: true });
+    return file.capabilities?.canEdit !== false;
+  } catch (error) {
+    if (isMissingItemError(error)) return false;
+    throw error;
+  }
+}
+
 export function createFolder(name: string, parentId: string): string {
   return DriveApp.getFolderById(parentId).createFolder(name).getId();
 }

@@ -2,7 +2,7 @@
 // registering the items in one action. The register is written once per action, after the items
 // are marked and filed, so a failed write leaves nothing half-registered and declaring again is
 // safe: marking and filing are idempotent, and items already in the register are never added twice.
-import { createShortcut, addEditor, createFolder, getItem, lockItem, updateItem } from '../adapters/drive';
+import { addEditor, canEdit, createFolder, createShortcut, getItem, lockItem, updateItem } from '../adapters/drive';
 import type { DriveItem } from '../adapters/drive';
 import { OpenDocument } from '../adapters/docs';
 import { withScriptLock } from '../adapters/lock';
@@ -129,10 +129,17 @@ export function declareItems(w: Workplace, refs: ItemRef[], form: DeclarationFor
     return !record;
   });
   if (!pending.length) return outcome;
+  // Checked before any item is touched, so a user who cannot write to the register changes nothing.
+  if (!canEdit(w.config.registerId)) {
+    throw new UserFacingError(
+      `You can open the register but cannot add to it: your account needs edit access. Ask ${w.administrators.join(', ') || 'the records team'}. Nothing was declared.`,
+      'Cannot write to the register'
+    );
+  }
 
   const folderId = ensureSeriesFolder(w, valid.series);
   const startedAt = Date.now();
-  const staged: { ref: ItemRef; facts: ItemFacts; filing: string; lockedAt: Date | null; notes: string[] }[] = [];
+  const staged: StagedItem[] = [];
   for (const ref of pending) {
     let item: DriveItem;
     try {
@@ -158,6 +165,38 @@ export function declareItems(w: Workplace, refs: ItemRef[], form: DeclarationFor
   }
   if (!staged.length) return outcome;
 
+  try {
+    registerStaged(w, staged, valid, folderId, now, outcome);
+  } catch (error) {
+    if (error instanceof UserFacingError && staged.some(s => !s.filing.startsWith('Pending'))) {
+      throw new UserFacingError(
+        `${error.message} The items were marked and filed already: declaring them again is safe and will not mark them twice.`,
+        error.title
+      );
+    }
+    throw error;
+  }
+  rememberChoices(readPreferences(), valid);
+  return outcome;
+}
+
+interface StagedItem {
+  ref: ItemRef;
+  facts: ItemFacts;
+  filing: string;
+  lockedAt: Date | null;
+  notes: string[];
+}
+
+/** Writes the register rows and audit rows for marked and filed items, under the script lock. */
+function registerStaged(
+  w: Workplace,
+  staged: StagedItem[],
+  valid: ValidDeclaration,
+  folderId: string,
+  now: Date,
+  outcome: DeclareOutcome
+): void {
   withScriptLock(() => {
     // Someone may have declared the same items since the first look: never write them twice.
     const race = w.register.findByFileIds(staged.map(s => s.ref.id));
@@ -203,8 +242,6 @@ export function declareItems(w: Workplace, refs: ItemRef[], form: DeclarationFor
       );
     }
   });
-  rememberChoices(readPreferences(), valid);
-  return outcome;
 }
 
 /** A filing note that says what is left to do, and whether the user asked for a lock. */
