@@ -46,7 +46,12 @@ export type FormInputJson =
 export type FormValue = string | string[] | { date: number };
 
 function common(hostApp: HostApp): AddonEventJson['commonEventObject'] {
-  return { hostApp, platform: 'WEB', userLocale: 'en-GB', timeZone: { id: 'Europe/London', offset: '0' } };
+  return {
+    hostApp,
+    platform: 'WEB',
+    userLocale: 'en-GB',
+    timeZone: { id: 'Europe/London', offset: '0' },
+  };
 }
 
 export function homepageEvent(hostApp: HostApp): AddonEventJson {
@@ -54,14 +59,24 @@ export function homepageEvent(hostApp: HostApp): AddonEventJson {
 }
 
 /** Docs or Sheets: `granted` false leaves out the file's id and title, as Google does. */
-export function editorEvent(hostApp: 'DOCS' | 'SHEETS', file: { id: string; title: string }, granted = true): AddonEventJson {
+export function editorEvent(
+  hostApp: 'DOCS' | 'SHEETS',
+  file: { id: string; title: string },
+  granted = true
+): AddonEventJson {
   const editor: EditorFileJson = granted
     ? { addonHasFileScopePermission: true, id: file.id, title: file.title }
     : { addonHasFileScopePermission: false };
-  return { commonEventObject: common(hostApp), [hostApp === 'DOCS' ? 'docs' : 'sheets']: editor, clientPlatform: 'web' };
+  return {
+    commonEventObject: common(hostApp),
+    [hostApp === 'DOCS' ? 'docs' : 'sheets']: editor,
+    clientPlatform: 'web',
+  };
 }
 
-export function driveEvent(items: { id: string; title: string; mimeType: string }[]): AddonEventJson {
+export function driveEvent(
+  items: { id: string; title: string; mimeType: string }[]
+): AddonEventJson {
   const selected = items.map(i => ({
     ...i,
     iconUrl: `https://drive-thirdparty.googleusercontent.com/16/type/${i.mimeType}`,

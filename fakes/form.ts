@@ -10,7 +10,8 @@ export function formValues(cardJson: unknown): Record<string, FormValue> {
     const text = widget.textInput;
     if (text?.value) values[text.name] = text.value;
     const selection = widget.selectionInput;
-    if (selection) values[selection.name] = selection.items.filter(i => i.selected).map(i => i.value);
+    if (selection)
+      values[selection.name] = selection.items.filter(i => i.selected).map(i => i.value);
     const picker = widget.dateTimePicker;
     if (picker?.valueMsEpoch) values[picker.name] = { date: Number(picker.valueMsEpoch) };
     const toggle = widget.decoratedText?.switchControl;

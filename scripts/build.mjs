@@ -28,7 +28,11 @@ const common = {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const product = await build({ ...common, entryPoints: [join(root, 'src/main.ts')], globalName: GLOBAL });
+const product = await build({
+  ...common,
+  entryPoints: [join(root, 'src/main.ts')],
+  globalName: GLOBAL,
+});
 const code = product.outputFiles[0].text;
 
 // Load the bundle into a bare V8 context: it must not touch any service or global when loaded
@@ -44,13 +48,18 @@ const manifest = JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8'))
 const named = manifestFunctions(manifest);
 const missing = named.filter(n => !exported.includes(n));
 if (missing.length) {
-  throw new Error(`appsscript.json names functions the bundle does not export: ${missing.join(', ')}`);
+  throw new Error(
+    `appsscript.json names functions the bundle does not export: ${missing.join(', ')}`
+  );
 }
 
 const stubs = exported
   .map(name => `function ${name}(e) {\n  return ${GLOBAL}.${name}(e);\n}`)
   .join('\n');
-writeFileSync(join(out, 'Code.js'), `${code}\n// Entry points Apps Script calls by name.\n${stubs}\n`);
+writeFileSync(
+  join(out, 'Code.js'),
+  `${code}\n// Entry points Apps Script calls by name.\n${stubs}\n`
+);
 copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
 
 const fakes = await build({
@@ -72,7 +81,8 @@ function manifestFunctions(m) {
     if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object') {
       for (const [key, v] of Object.entries(value)) {
-        if ((key === 'runFunction' || key === 'onTriggerFunction') && typeof v === 'string') names.push(v);
+        if ((key === 'runFunction' || key === 'onTriggerFunction') && typeof v === 'string')
+          names.push(v);
         else visit(v);
       }
     }

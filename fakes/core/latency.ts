@@ -374,6 +374,12 @@ export const LATENCY: Record<string, CallCost> = {
     ms: 50,
     basis: 'E: header/footer edit; Docs buffers edits until save',
   },
+  'Drive.Files.create': {
+    ms: 300,
+    perUnit: 0.1,
+    basis: 'E: ~DriveApp write; upload as Folder.createFile',
+  },
+  'Drive.Permissions.create': { ms: 300, basis: 'E: ~DriveApp write' },
 };
 
 export function costOf(key: string): CallCost | undefined {

@@ -30,7 +30,11 @@ export interface RunResult {
 }
 
 interface FakesBundle {
-  installFakes(target: Record<string, unknown>, state: WorkspaceState, options: unknown): {
+  installFakes(
+    target: Record<string, unknown>,
+    state: WorkspaceState,
+    options: unknown
+  ): {
     finish(): CallCounts;
     calls: { key: string; ms: number }[];
     log: string[];
@@ -86,7 +90,9 @@ export class Workspace {
   functionNames(): string[] {
     const context = this.loadContext();
     this.loadBundle(context);
-    return Object.keys(context).filter(k => typeof context[k] === 'function' && !k.startsWith('__'));
+    return Object.keys(context).filter(
+      k => typeof context[k] === 'function' && !k.startsWith('__')
+    );
   }
 
   private loadContext(): Record<string, unknown> {

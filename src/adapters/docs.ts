@@ -8,8 +8,23 @@ const MARKING_LINE =
 
 const EDGE_LINES = 3;
 
+type Section = GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
+
 export class OpenDocument {
+  private header: GoogleAppsScript.Document.HeaderSection | null | undefined;
+  private footer: GoogleAppsScript.Document.FooterSection | null | undefined;
+
   private constructor(private doc: GoogleAppsScript.Document.Document) {}
+
+  private headerSection(): GoogleAppsScript.Document.HeaderSection | null {
+    if (this.header === undefined) this.header = this.doc.getHeader();
+    return this.header;
+  }
+
+  private footerSection(): GoogleAppsScript.Document.FooterSection | null {
+    if (this.footer === undefined) this.footer = this.doc.getFooter();
+    return this.footer;
+  }
 
   static open(docId: string): OpenDocument {
     try {
@@ -30,8 +45,10 @@ export class OpenDocument {
       .split('\n')
       .filter(l => l.trim() !== '');
     const edges =
-      lines.length <= EDGE_LINES * 2 ? lines : [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)];
-    return [this.doc.getHeader()?.getText() ?? '', this.doc.getFooter()?.getText() ?? '', ...edges];
+      lines.length <= EDGE_LINES * 2
+        ? lines
+        : [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)];
+    return [this.headerSection()?.getText() ?? '', this.footerSection()?.getText() ?? '', ...edges];
   }
 
   /**
@@ -43,8 +60,10 @@ export class OpenDocument {
       [String(DocumentApp.Attribute.BOLD)]: true,
       [String(DocumentApp.Attribute.HORIZONTAL_ALIGNMENT)]: DocumentApp.HorizontalAlignment.CENTER,
     };
-    placeLine(this.doc.getHeader() ?? this.doc.addHeader(), marking, 'first', style);
-    placeLine(this.doc.getFooter() ?? this.doc.addFooter(), marking, 'last', style);
+    this.header = this.headerSection() ?? this.doc.addHeader();
+    this.footer = this.footerSection() ?? this.doc.addFooter();
+    placeLine(this.header, marking, 'first', style);
+    placeLine(this.footer, marking, 'last', style);
   }
 
   save(): void {
@@ -53,7 +72,7 @@ export class OpenDocument {
 }
 
 function placeLine(
-  section: GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection,
+  section: Section,
   marking: string,
   where: 'first' | 'last',
   style: Record<string, unknown>

@@ -36,7 +36,9 @@ function drive(): NonNullable<typeof Drive> {
 }
 
 export function isMissingItemError(error: unknown): boolean {
-  return /not found|no item with the given id|does not exist|insufficient permissions|403|404/i.test(messageOf(error));
+  return /not found|no item with the given id|does not exist|insufficient permissions|403|404/i.test(
+    messageOf(error)
+  );
 }
 
 export function getItem(fileId: string, domain: string): DriveItem {
@@ -53,12 +55,18 @@ export function getItem(fileId: string, domain: string): DriveItem {
     throw error;
   }
   if (file.trashed) {
-    throw new UserFacingError(`"${file.name}" is in the bin. Restore it from the bin before declaring it a record.`, 'File in the bin');
+    throw new UserFacingError(
+      `"${file.name}" is in the bin. Restore it from the bin before declaring it a record.`,
+      'File in the bin'
+    );
   }
   return toItem(file, domain);
 }
 
-export function toItem(file: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File, domain: string): DriveItem {
+export function toItem(
+  file: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File,
+  domain: string
+): DriveItem {
   const permissions = file.permissions ?? [];
   const inDomain = (email: string) => email.toLowerCase().endsWith(`@${domain.toLowerCase()}`);
   return {
@@ -78,7 +86,9 @@ export function toItem(file: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File, dom
       outsideDomain: permissions
         .filter(
           p =>
-            ((p.type === 'user' || p.type === 'group') && p.emailAddress && !inDomain(p.emailAddress)) ||
+            ((p.type === 'user' || p.type === 'group') &&
+              p.emailAddress &&
+              !inDomain(p.emailAddress)) ||
             (p.type === 'domain' && p.domain && p.domain.toLowerCase() !== domain.toLowerCase())
         )
         .map(p => p.emailAddress || p.domain || ''),
@@ -97,9 +107,14 @@ export interface FileChange {
 export function updateItem(item: DriveItem, change: FileChange): void {
   const resource: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File = {};
   if (change.name !== undefined && change.name !== item.name) resource.name = change.name;
-  if (change.description !== undefined && change.description !== item.description) resource.description = change.description;
-  const options: Record<string, string | boolean> = { supportsAllDrives: true, fields: 'id,parents' };
-  const moving = change.folderId && !(item.parents.length === 1 && item.parents[0] === change.folderId);
+  if (change.description !== undefined && change.description !== item.description)
+    resource.description = change.description;
+  const options: Record<string, string | boolean> = {
+    supportsAllDrives: true,
+    fields: 'id,parents',
+  };
+  const moving =
+    change.folderId && !(item.parents.length === 1 && item.parents[0] === change.folderId);
   if (moving && change.folderId) {
     options.addParents = change.folderId;
     const remove = item.parents.filter(p => p !== change.folderId);
@@ -112,10 +127,15 @@ export function updateItem(item: DriveItem, change: FileChange): void {
 
 /** Makes the item read-only (a Drive content restriction); editors can still move and share it. */
 export function lockItem(fileId: string, reason: string): void {
-  drive().Files!.update({ contentRestrictions: [{ readOnly: true, reason }] }, fileId, null as unknown as GoogleAppsScript.Base.Blob, {
-    supportsAllDrives: true,
-    fields: 'id,contentRestrictions',
-  });
+  drive().Files!.update(
+    { contentRestrictions: [{ readOnly: true, reason }] },
+    fileId,
+    null as unknown as GoogleAppsScript.Base.Blob,
+    {
+      supportsAllDrives: true,
+      fields: 'id,contentRestrictions',
+    }
+  );
 }
 
 /** Files an item by reference: a shortcut in the series folder, the item itself left in place. */
@@ -131,16 +151,23 @@ export function createShortcut(targetId: string, name: string, folderId: string)
 
 /** Gives a group (the records team) edit access without emailing it. */
 export function addEditor(fileId: string, email: string): void {
-  drive().Permissions!.create({ role: 'writer', type: email.includes('@') ? 'group' : 'domain', emailAddress: email }, fileId, {
-    sendNotificationEmail: false,
-    supportsAllDrives: true,
-  });
+  drive().Permissions!.create(
+    { role: 'writer', type: email.includes('@') ? 'group' : 'domain', emailAddress: email },
+    fileId,
+    {
+      sendNotificationEmail: false,
+      supportsAllDrives: true,
+    }
+  );
 }
 
 /** Whether the user may edit a file (e.g. add rows to the register), without touching it. */
 export function canEdit(fileId: string): boolean {
   try {
-    const file = drive().Files!.get(fileId, { fields: 'capabilities(canEdit)', supportsAllDrives: true });
+    const file = drive().Files!.get(fileId, {
+      fields: 'capabilities(canEdit)',
+      supportsAllDrives: true,
+    });
     return file.capabilities?.canEdit !== false;
   } catch (error) {
     if (isMissingItemError(error)) return false;

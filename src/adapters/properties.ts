@@ -31,7 +31,10 @@ export function readDeployment(): { config: RegisterConfig | null; administrator
     .split(/[,;\s]+/)
     .map(s => s.trim().toLowerCase())
     .filter(Boolean);
-  return { config, administrators: config ? unique([...listed, ...config.administrators]) : listed };
+  return {
+    config,
+    administrators: config ? unique([...listed, ...config.administrators]) : listed,
+  };
 }
 
 export function saveConfig(config: RegisterConfig): void {
@@ -39,7 +42,9 @@ export function saveConfig(config: RegisterConfig): void {
 }
 
 export function readPreferences(): UserPreferences {
-  const saved = parseJson<Partial<UserPreferences>>(PropertiesService.getUserProperties().getProperty(PREFERENCES_KEY));
+  const saved = parseJson<Partial<UserPreferences>>(
+    PropertiesService.getUserProperties().getProperty(PREFERENCES_KEY)
+  );
   return { businessUnit: saved?.businessUnit ?? '', recentSeries: saved?.recentSeries ?? [] };
 }
 

@@ -35,6 +35,8 @@ export interface AppendResult {
 export class Register {
   private sheets: Partial<Record<TabKey, Sheet>> = {};
   private headers: Partial<Record<TabKey, Record<string, number>>> = {};
+  /** Last rows read in this execution; forgotten when the script lock is taken. */
+  private lastRows: Partial<Record<TabKey, number>> = {};
 
   private constructor(
     readonly spreadsheet: Spreadsheet,
@@ -76,7 +78,7 @@ export class Register {
     const cached = this.headers[tab];
     if (cached) return cached;
     const sheet = this.sheet(tab);
-    const headerRow = sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0];
+    const headerRow = sheet.getRange('1:1').getValues()[0];
     const { index, missing } = mapHeaders(headerRow, TABS[tab].columns);
     if (missing.length) {
       throw new UserFacingError(
@@ -86,6 +88,20 @@ export class Register {
     }
     this.headers[tab] = index;
     return index;
+  }
+
+  /** The sheet's last row with content, read once until forgotten. */
+  lastRow(tab: TabKey): number {
+    const known = this.lastRows[tab];
+    if (known !== undefined) return known;
+    const last = this.sheet(tab).getLastRow();
+    this.lastRows[tab] = last;
+    return last;
+  }
+
+  /** Call on taking the script lock: rows may have been added by others since they were read. */
+  forgetPositions(): void {
+    this.lastRows = {};
   }
 
   /**
@@ -98,7 +114,7 @@ export class Register {
     if (!ids.length) return found;
     const sheet = this.sheet('register');
     const columns = this.columns('register');
-    const lastRow = sheet.getLastRow();
+    const lastRow = this.lastRow('register');
     if (lastRow < 2) return found;
     const pattern = ids.map(escapeRegExp).join('|');
     const matches = sheet
@@ -129,15 +145,21 @@ export class Register {
     const registerColumns = this.columns('register');
     const auditColumns = this.columns('audit');
     const truncated: string[] = [];
-    const registerRows = entries.map(e => toRow(e, TABS.register.columns, registerColumns, truncated));
+    const registerRows = entries.map(e =>
+      toRow(e, TABS.register.columns, registerColumns, truncated)
+    );
     const auditRows = audits.map(e => toRow(e, TABS.audit.columns, auditColumns, truncated));
-    const firstRow = register.getLastRow() + 1;
+    const firstRow = this.lastRow('register') + 1;
+    const firstAuditRow = this.lastRow('audit') + 1;
     const written: GoogleAppsScript.Spreadsheet.Range[] = [];
     try {
       written.push(this.writeRows(register, firstRow, registerRows));
-      written.push(this.writeRows(audit, audit.getLastRow() + 1, auditRows));
+      written.push(this.writeRows(audit, firstAuditRow, auditRows));
       SpreadsheetApp.flush();
+      this.lastRows.register = firstRow + registerRows.length - 1;
+      this.lastRows.audit = firstAuditRow + auditRows.length - 1;
     } catch (error) {
+      this.forgetPositions();
       for (const range of written) {
         try {
           range.clearContent();
@@ -169,7 +191,8 @@ export class Register {
       }
       if (audits.length) {
         const rows = audits.map(e => toRow(e, TABS.audit.columns, auditColumns, truncated));
-        this.writeRows(this.sheet('audit'), this.sheet('audit').getLastRow() + 1, rows);
+        this.writeRows(this.sheet('audit'), this.lastRow('audit') + 1, rows);
+        this.lastRows.audit = undefined;
       }
       SpreadsheetApp.flush();
     } catch (error) {
@@ -262,17 +285,28 @@ export class Register {
       .createTextFinder(seriesCode)
       .matchEntireCell(true)
       .findNext();
-    return match ? String(sheet.getRange(match.getRow(), columns.folderId + 1).getValue() ?? '') : '';
+    return match
+      ? String(sheet.getRange(match.getRow(), columns.folderId + 1).getValue() ?? '')
+      : '';
   }
 
   headroom(): Headroom {
     let cells = 0;
-    for (const sheet of this.spreadsheet.getSheets()) cells += sheet.getMaxRows() * sheet.getMaxColumns();
+    for (const sheet of this.spreadsheet.getSheets())
+      cells += sheet.getMaxRows() * sheet.getMaxColumns();
     const register = this.sheet('register');
-    return registerHeadroom(cells, Math.max(0, register.getLastRow() - 1), register.getMaxColumns());
+    return registerHeadroom(
+      cells,
+      Math.max(0, register.getLastRow() - 1),
+      register.getMaxColumns()
+    );
   }
 
-  private writeRows(sheet: Sheet, firstRow: number, rows: unknown[][]): GoogleAppsScript.Spreadsheet.Range {
+  private writeRows(
+    sheet: Sheet,
+    firstRow: number,
+    rows: unknown[][]
+  ): GoogleAppsScript.Spreadsheet.Range {
     const width = rows[0]?.length ?? 0;
     const needed = firstRow + rows.length - 1;
     const maxRows = sheet.getMaxRows();
@@ -307,7 +341,12 @@ function writeError(error: unknown): Error {
   );
 }
 
-function toRow(entry: RegisterEntry, specs: ColumnSpec[], positions: Record<string, number>, truncated: string[]): unknown[] {
+function toRow(
+  entry: RegisterEntry,
+  specs: ColumnSpec[],
+  positions: Record<string, number>,
+  truncated: string[]
+): unknown[] {
   const width = Math.max(...Object.values(positions)) + 1;
   const row: unknown[] = new Array(width).fill('');
   for (const spec of specs) {
@@ -336,7 +375,10 @@ function summarise(row: number, values: unknown[], columns: Record<string, numbe
     marking: text('marking'),
     series: text('series'),
     declaredBy: text('declaredBy'),
-    declaredAt: Object.prototype.toString.call(declaredAt) === '[object Date]' ? (declaredAt as Date) : String(declaredAt ?? ''),
+    declaredAt:
+      Object.prototype.toString.call(declaredAt) === '[object Date]'
+        ? (declaredAt as Date)
+        : String(declaredAt ?? ''),
     filing: text('filing'),
   };
 }

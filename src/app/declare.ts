@@ -2,7 +2,15 @@
 // registering the items in one action. The register is written once per action, after the items
 // are marked and filed, so a failed write leaves nothing half-registered and declaring again is
 // safe: marking and filing are idempotent, and items already in the register are never added twice.
-import { addEditor, canEdit, createFolder, createShortcut, getItem, lockItem, updateItem } from '../adapters/drive';
+import {
+  addEditor,
+  canEdit,
+  createFolder,
+  createShortcut,
+  getItem,
+  lockItem,
+  updateItem,
+} from '../adapters/drive';
 import type { DriveItem } from '../adapters/drive';
 import { OpenDocument } from '../adapters/docs';
 import { withScriptLock } from '../adapters/lock';
@@ -19,7 +27,13 @@ import {
   stripMarkingPrefix,
   validateDeclaration,
 } from '../domain/declaration';
-import type { DeclarationForm, FieldError, ItemFacts, RegisterEntry, ValidDeclaration } from '../domain/declaration';
+import type {
+  DeclarationForm,
+  FieldError,
+  ItemFacts,
+  RegisterEntry,
+  ValidDeclaration,
+} from '../domain/declaration';
 import { orderSeries, rememberSeries } from '../domain/file-plan';
 import type { Series } from '../domain/file-plan';
 import { formatRecordId } from '../domain/record-id';
@@ -54,7 +68,9 @@ export interface Preparation {
 export function prepareDeclaration(w: Workplace, refs: ItemRef[], now: Date): Preparation {
   const records = w.register.findByFileIds(refs.map(r => r.id));
   const preferences = readPreferences();
-  const folderSeries = new Map(w.reference.series.filter(s => s.folderId).map(s => [s.folderId, s.code]));
+  const folderSeries = new Map(
+    w.reference.series.filter(s => s.folderId).map(s => [s.folderId, s.code])
+  );
   const items: PreparedItem[] = [];
   let found: Marking | null = null;
   let suggestedSeries: string | null = null;
@@ -69,18 +85,31 @@ export function prepareDeclaration(w: Workplace, refs: ItemRef[], now: Date): Pr
       const item = getItem(ref.id, w.domain);
       // Only a single document is opened here: opening is slow, and a selection of many is
       // checked for markings when it is declared.
-      const texts = refs.length === 1 && item.mimeType === DOCUMENT_MIME ? OpenDocument.open(item.id).markingTexts() : [];
+      const texts =
+        refs.length === 1 && item.mimeType === DOCUMENT_MIME
+          ? OpenDocument.open(item.id).markingTexts()
+          : [];
       const scan = scanForMarkings([item.name, item.description, ...texts]);
       const check = checkItem(facts(item, scan), scan.found);
-      items.push({ ref: { ...ref, title: item.name }, record: null, blocked: check.blocked, warnings: check.warnings });
-      if (scan.found && (!found || scan.found.classification === 'OFFICIAL-SENSITIVE')) found = scan.found;
+      items.push({
+        ref: { ...ref, title: item.name },
+        record: null,
+        blocked: check.blocked,
+        warnings: check.warnings,
+      });
+      if (scan.found && (!found || scan.found.classification === 'OFFICIAL-SENSITIVE'))
+        found = scan.found;
       suggestedSeries ??= item.parents.map(p => folderSeries.get(p)).find(Boolean) ?? null;
       recordDate ??= item.modifiedAt;
     } catch (error) {
       items.push({ ref, record: null, blocked: messageOf(error), warnings: [] });
     }
   }
-  const series = orderSeries({ series: w.reference.series, folderSeries: suggestedSeries, recent: preferences.recentSeries });
+  const series = orderSeries({
+    series: w.reference.series,
+    folderSeries: suggestedSeries,
+    recent: preferences.recentSeries,
+  });
   return {
     items,
     series,
@@ -115,8 +144,19 @@ export interface DeclareOutcome {
 /** Card actions have 30 seconds; marking and filing stop in time to leave room for the register write. */
 export const FILING_TIME_BUDGET_MS = 20_000;
 
-export function declareItems(w: Workplace, refs: ItemRef[], form: DeclarationForm, now: Date): DeclareOutcome {
-  const outcome: DeclareOutcome = { errors: [], declared: [], already: [], refused: [], warnings: [] };
+export function declareItems(
+  w: Workplace,
+  refs: ItemRef[],
+  form: DeclarationForm,
+  now: Date
+): DeclareOutcome {
+  const outcome: DeclareOutcome = {
+    errors: [],
+    declared: [],
+    already: [],
+    refused: [],
+    warnings: [],
+  };
   const { errors, valid } = validateDeclaration(form, w.reference, now);
   if (!valid) {
     outcome.errors = errors;
@@ -160,8 +200,20 @@ export function declareItems(w: Workplace, refs: ItemRef[], form: DeclarationFor
     outcome.warnings.push(...check.warnings);
     const filed = inTime
       ? markAndFile(w, item, doc, valid, folderId, now)
-      : { filing: pendingFiling('not marked and filed yet (time ran out); use "Finish filing"', valid.lock), lockedAt: null };
-    staged.push({ ref: { ...ref, title: item.name }, facts: itemFacts, filing: filed.filing, lockedAt: filed.lockedAt, notes: check.notes });
+      : {
+          filing: pendingFiling(
+            'not marked and filed yet (time ran out); use "Finish filing"',
+            valid.lock
+          ),
+          lockedAt: null,
+        };
+    staged.push({
+      ref: { ...ref, title: item.name },
+      facts: itemFacts,
+      filing: filed.filing,
+      lockedAt: filed.lockedAt,
+      notes: check.notes,
+    });
   }
   if (!staged.length) return outcome;
 
@@ -198,6 +250,7 @@ function registerStaged(
   outcome: DeclareOutcome
 ): void {
   withScriptLock(() => {
+    w.register.forgetPositions();
     // Someone may have declared the same items since the first look: never write them twice.
     const race = w.register.findByFileIds(staged.map(s => s.ref.id));
     const fresh = staged.filter(s => {
@@ -295,6 +348,7 @@ export function markAndFile(
 function ensureSeriesFolder(w: Workplace, series: Series): string {
   if (series.folderId) return series.folderId;
   const folderId = withScriptLock(() => {
+    w.register.forgetPositions();
     // Another user may have created it since the file plan was last read.
     const existing = w.register.seriesFolderId(series.code);
     if (existing) return existing;
@@ -315,7 +369,13 @@ function ensureSeriesFolder(w: Workplace, series: Series): string {
   return folderId;
 }
 
-function describeRecord(marking: string, series: Series, user: string, now: Date, previous: string): string {
+function describeRecord(
+  marking: string,
+  series: Series,
+  user: string,
+  now: Date,
+  previous: string
+): string {
   const line = `${marking} | Record, series ${series.code} | Declared ${now.toISOString().slice(0, 10)} by ${user}`;
   const rest = previous
     .split('\n')
@@ -340,7 +400,11 @@ function facts(item: DriveItem, scan: MarkingScan): ItemFacts {
 
 function rememberChoices(preferences: UserPreferences, d: ValidDeclaration): void {
   const recentSeries = rememberSeries(preferences.recentSeries, d.series.code);
-  if (preferences.businessUnit === d.businessUnit.code && preferences.recentSeries[0] === d.series.code) return;
+  if (
+    preferences.businessUnit === d.businessUnit.code &&
+    preferences.recentSeries[0] === d.series.code
+  )
+    return;
   savePreferences({ businessUnit: d.businessUnit.code, recentSeries });
 }
 

@@ -19,7 +19,9 @@ export function loadDeployment(): Deployment {
 
 export function isAdministrator(deployment: Deployment): boolean {
   // Before anyone is named, whoever sets the register up becomes its first administrator.
-  return deployment.administrators.length === 0 || deployment.administrators.includes(deployment.user);
+  return (
+    deployment.administrators.length === 0 || deployment.administrators.includes(deployment.user)
+  );
 }
 
 export interface Workplace extends Deployment {

@@ -13,13 +13,16 @@ export class UserFacingError extends Error {
 }
 
 export function messageOf(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) return String((error as Error).message);
+  if (error && typeof error === 'object' && 'message' in error)
+    return String((error as Error).message);
   return String(error);
 }
 
 /** Apps Script's message for a spreadsheet or file the user cannot open. */
 export function isAccessError(error: unknown): boolean {
-  return /permission|access denied|not have access|no item with the given id|not found|is missing/i.test(messageOf(error));
+  return /permission|access denied|not have access|no item with the given id|not found|is missing/i.test(
+    messageOf(error)
+  );
 }
 
 export function isProtectionError(error: unknown): boolean {

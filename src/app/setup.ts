@@ -31,10 +31,16 @@ function requireAdministrator(deployment: Deployment): void {
   }
 }
 
-export function createRegister(deployment: Deployment, options: SetupOptions, now: Date): RegisterConfig {
+export function createRegister(
+  deployment: Deployment,
+  options: SetupOptions,
+  now: Date
+): RegisterConfig {
   requireAdministrator(deployment);
   const root = DriveApp.createFolder('Records (Records Capture)');
-  root.setDescription('Declared records, one folder per file-plan series. Managed by Records Capture.');
+  root.setDescription(
+    'Declared records, one folder per file-plan series. Managed by Records Capture.'
+  );
   const spreadsheet = SpreadsheetApp.create('Records register');
   DriveApp.getFileById(spreadsheet.getId()).moveTo(root);
 
@@ -43,34 +49,62 @@ export function createRegister(deployment: Deployment, options: SetupOptions, no
   const order: TabKey[] = ['register', 'filePlan', 'retention', 'businessUnits', 'audit'];
   const sheets: Record<string, GoogleAppsScript.Spreadsheet.Sheet> = { register: first };
   for (const key of order.slice(1)) sheets[key] = spreadsheet.insertSheet(TABS[key].name);
-  const administrators = deployment.administrators.length ? deployment.administrators : [deployment.user];
+  const administrators = deployment.administrators.length
+    ? deployment.administrators
+    : [deployment.user];
 
   for (const key of order) {
     const sheet = sheets[key];
     const columns = TABS[key].columns;
     const maxColumns = sheet.getMaxColumns();
-    if (maxColumns < columns.length) sheet.insertColumnsAfter(maxColumns, columns.length - maxColumns);
-    sheet.getRange(1, 1, 1, columns.length).setValues([columns.map(c => c.header)]).setFontWeight('bold').setBackground('#f3f2f1');
+    if (maxColumns < columns.length)
+      sheet.insertColumnsAfter(maxColumns, columns.length - maxColumns);
+    sheet
+      .getRange(1, 1, 1, columns.length)
+      .setValues([columns.map(c => c.header)])
+      .setFontWeight('bold')
+      .setBackground('#f3f2f1');
     sheet.setFrozenRows(1);
-    const protection = sheet.getRange(1, 1, 1, sheet.getMaxColumns()).protect().setDescription('Register headers: Records Capture finds columns by these names');
-    protection.removeEditors(protection.getEditors().map(u => u.getEmail()).filter(e => !administrators.includes(e)));
+    const protection = sheet
+      .getRange(1, 1, 1, sheet.getMaxColumns())
+      .protect()
+      .setDescription('Register headers: Records Capture finds columns by these names');
+    protection.removeEditors(
+      protection
+        .getEditors()
+        .map(u => u.getEmail())
+        .filter(e => !administrators.includes(e))
+    );
     protection.addEditors(administrators);
     if (protection.canDomainEdit()) protection.setDomainEdit(false);
     for (const [i, column] of columns.entries()) formatColumn(sheet, i + 1, column);
   }
-  const seedRows = (rows: unknown[][]) => rows.map(r => r.map(v => (typeof v === 'string' ? toCellText(v).cell : v)));
-  sheets.filePlan.getRange(2, 1, SEED_FILE_PLAN.length, 6).setValues(
-    seedRows(SEED_FILE_PLAN.map(s => [s.code, s.title, s.code.slice(0, 3), s.retentionCode, '', 'Yes']))
-  );
-  sheets.retention.getRange(2, 1, SEED_RETENTION.length, 6).setValues(
-    seedRows(SEED_RETENTION.map(r => [r.code, r.title, r.periodYears, r.trigger, r.action, r.authority]))
-  );
-  sheets.businessUnits.getRange(2, 1, SEED_BUSINESS_UNITS.length, 3).setValues(
-    seedRows(SEED_BUSINESS_UNITS.map(u => [u.code, u.name, u.privateOffice ? 'Yes' : 'No']))
-  );
+  const seedRows = (rows: unknown[][]) =>
+    rows.map(r => r.map(v => (typeof v === 'string' ? toCellText(v).cell : v)));
+  sheets.filePlan
+    .getRange(2, 1, SEED_FILE_PLAN.length, 6)
+    .setValues(
+      seedRows(
+        SEED_FILE_PLAN.map(s => [s.code, s.title, s.code.slice(0, 3), s.retentionCode, '', 'Yes'])
+      )
+    );
+  sheets.retention
+    .getRange(2, 1, SEED_RETENTION.length, 6)
+    .setValues(
+      seedRows(
+        SEED_RETENTION.map(r => [r.code, r.title, r.periodYears, r.trigger, r.action, r.authority])
+      )
+    );
+  sheets.businessUnits
+    .getRange(2, 1, SEED_BUSINESS_UNITS.length, 3)
+    .setValues(
+      seedRows(SEED_BUSINESS_UNITS.map(u => [u.code, u.name, u.privateOffice ? 'Yes' : 'No']))
+    );
   // Coded columns are validated against the reference tabs, which now hold their codes.
   for (const key of order) {
-    TABS[key].columns.forEach((column, i) => validateColumn(spreadsheet, sheets[key], i + 1, column));
+    TABS[key].columns.forEach((column, i) =>
+      validateColumn(spreadsheet, sheets[key], i + 1, column)
+    );
   }
 
   const settings = spreadsheet.insertSheet(SETTINGS_TAB);
@@ -84,7 +118,10 @@ export function createRegister(deployment: Deployment, options: SetupOptions, no
   settings.hideSheet();
 
   if (options.shareWithDomain) {
-    DriveApp.getFileById(spreadsheet.getId()).setSharing(DriveApp.Access.DOMAIN_WITH_LINK, DriveApp.Permission.EDIT);
+    DriveApp.getFileById(spreadsheet.getId()).setSharing(
+      DriveApp.Access.DOMAIN_WITH_LINK,
+      DriveApp.Permission.EDIT
+    );
     root.setSharing(DriveApp.Access.DOMAIN_WITH_LINK, DriveApp.Permission.EDIT);
   }
   SpreadsheetApp.flush();
@@ -102,26 +139,46 @@ export function createRegister(deployment: Deployment, options: SetupOptions, no
 }
 
 /** Links a register created earlier (by URL), after checking it is one. */
-export function linkRegister(deployment: Deployment, url: string, recordsTeamGroup: string, now: Date): RegisterConfig {
+export function linkRegister(
+  deployment: Deployment,
+  url: string,
+  recordsTeamGroup: string,
+  now: Date
+): RegisterConfig {
   requireAdministrator(deployment);
-  const id = /\/spreadsheets\/d\/([A-Za-z0-9_-]{20,})/.exec(url)?.[1] ?? (/^[A-Za-z0-9_-]{20,}$/.test(url.trim()) ? url.trim() : '');
+  const id =
+    /\/spreadsheets\/d\/([A-Za-z0-9_-]{20,})/.exec(url)?.[1] ??
+    (/^[A-Za-z0-9_-]{20,}$/.test(url.trim()) ? url.trim() : '');
   if (!id) {
-    throw new UserFacingError('That is not a Google Sheets address. Paste the register\'s URL from the browser, e.g. https://docs.google.com/spreadsheets/d/…/edit', 'Not a spreadsheet URL');
+    throw new UserFacingError(
+      "That is not a Google Sheets address. Paste the register's URL from the browser, e.g. https://docs.google.com/spreadsheets/d/…/edit",
+      'Not a spreadsheet URL'
+    );
   }
   const register = Register.open(id, deployment.administrators);
   for (const key of Object.keys(TABS) as TabKey[]) register.columns(key);
   const settings = register.spreadsheet.getSheetByName(SETTINGS_TAB);
-  const rows = settings ? settings.getRange(1, 1, Math.max(1, settings.getLastRow()), 2).getValues() : [];
+  const rows = settings
+    ? settings.getRange(1, 1, Math.max(1, settings.getLastRow()), 2).getValues()
+    : [];
   const rootFolderId = String(rows.find(r => r[0] === ROOT_FOLDER_SETTING)?.[1] ?? '').trim();
   if (!rootFolderId) {
-    throw new UserFacingError(`This spreadsheet has the register's tabs but no "${SETTINGS_TAB}" tab naming its records folder. Create a new register instead, or restore the tab.`, 'Register settings missing');
+    throw new UserFacingError(
+      `This spreadsheet has the register's tabs but no "${SETTINGS_TAB}" tab naming its records folder. Create a new register instead, or restore the tab.`,
+      'Register settings missing'
+    );
   }
   try {
     DriveApp.getFolderById(rootFolderId).getName();
   } catch (error) {
-    throw new UserFacingError(`The register's records folder (${rootFolderId}) cannot be opened: ${messageOf(error)}`, 'Records folder missing');
+    throw new UserFacingError(
+      `The register's records folder (${rootFolderId}) cannot be opened: ${messageOf(error)}`,
+      'Records folder missing'
+    );
   }
-  const administrators = deployment.administrators.length ? deployment.administrators : [deployment.user];
+  const administrators = deployment.administrators.length
+    ? deployment.administrators
+    : [deployment.user];
   const config: RegisterConfig = {
     registerId: id,
     registerUrl: register.spreadsheet.getUrl(),
@@ -136,7 +193,11 @@ export function linkRegister(deployment: Deployment, url: string, recordsTeamGro
   return config;
 }
 
-function formatColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, spec: ColumnSpec): void {
+function formatColumn(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  column: number,
+  spec: ColumnSpec
+): void {
   const data = sheet.getRange(2, column, DATA_ROWS - 1, 1);
   if (spec.kind === 'date') data.setNumberFormat('yyyy-mm-dd');
   else if (spec.kind === 'datetime') data.setNumberFormat('yyyy-mm-dd hh:mm');

@@ -25,24 +25,42 @@ export function coloured(text: string, colour: string): string {
   return `<font color="${colour}">${html(text)}</font>`;
 }
 
-export function action(functionName: string, parameters: Record<string, string> = {}): GoogleAppsScript.Card_Service.Action {
+export function action(
+  functionName: string,
+  parameters: Record<string, string> = {}
+): GoogleAppsScript.Card_Service.Action {
   return CardService.newAction()
     .setFunctionName(functionName)
     .setParameters(parameters)
     .setLoadIndicator(CardService.LoadIndicator.SPINNER);
 }
 
-export function button(text: string, onClick: GoogleAppsScript.Card_Service.Action, filled = false): GoogleAppsScript.Card_Service.TextButton {
+export function button(
+  text: string,
+  onClick: GoogleAppsScript.Card_Service.Action,
+  filled = false
+): GoogleAppsScript.Card_Service.TextButton {
   const b = CardService.newTextButton().setText(text).setOnClickAction(onClick);
   if (filled) b.setTextButtonStyle(CardService.TextButtonStyle.FILLED);
   return b;
 }
 
-export function labelled(label: string, text: string, wrap = true): GoogleAppsScript.Card_Service.DecoratedText {
-  return CardService.newDecoratedText().setTopLabel(label).setText(html(text || '—')).setWrapText(wrap);
+export function labelled(
+  label: string,
+  text: string,
+  wrap = true
+): GoogleAppsScript.Card_Service.DecoratedText {
+  return CardService.newDecoratedText()
+    .setTopLabel(label)
+    .setText(html(text || '—'))
+    .setWrapText(wrap);
 }
 
-export function messageCard(title: string, message: string, extra?: (card: GoogleAppsScript.Card_Service.CardBuilder) => void): GoogleAppsScript.Card_Service.Card {
+export function messageCard(
+  title: string,
+  message: string,
+  extra?: (card: GoogleAppsScript.Card_Service.CardBuilder) => void
+): GoogleAppsScript.Card_Service.Card {
   const card = CardService.newCardBuilder()
     .setName('message')
     .setHeader(header(title, BRAND))
@@ -60,14 +78,21 @@ export function errorCard(title: string, message: string): GoogleAppsScript.Card
 }
 
 /** Replaces the card on screen, with an optional toast. */
-export function update(card: GoogleAppsScript.Card_Service.Card, notification?: string): GoogleAppsScript.Card_Service.ActionResponse {
-  const response = CardService.newActionResponseBuilder().setNavigation(CardService.newNavigation().updateCard(card));
+export function update(
+  card: GoogleAppsScript.Card_Service.Card,
+  notification?: string
+): GoogleAppsScript.Card_Service.ActionResponse {
+  const response = CardService.newActionResponseBuilder().setNavigation(
+    CardService.newNavigation().updateCard(card)
+  );
   if (notification) response.setNotification(CardService.newNotification().setText(notification));
   return response.build();
 }
 
 export function notify(text: string): GoogleAppsScript.Card_Service.ActionResponse {
-  return CardService.newActionResponseBuilder().setNotification(CardService.newNotification().setText(text)).build();
+  return CardService.newActionResponseBuilder()
+    .setNotification(CardService.newNotification().setText(text))
+    .build();
 }
 
 export function formatDay(date: Date | string): string {

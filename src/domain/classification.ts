@@ -42,7 +42,7 @@ export interface Marking {
 /** Where SECRET and TOP SECRET material belongs, shown whenever it is refused. */
 export const HIGHER_CLASSIFICATION_GUIDANCE =
   'This system holds OFFICIAL information only. SECRET and TOP SECRET material must be created, ' +
-  'stored and registered on the department\'s assured higher-classification systems (for SECRET, ' +
+  "stored and registered on the department's assured higher-classification systems (for SECRET, " +
   'the Rosa capability). Do not upload it here: remove it from Google Drive and contact your ' +
   'security adviser or the Departmental Records Officer.';
 
@@ -105,7 +105,9 @@ export function scanForMarkings(texts: string[]): MarkingScan {
       classification: sensitive ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL',
       handlingInstructions: HANDLING_INSTRUCTIONS.filter(h => word(h).test(text)),
       // LEGAL alone, not the start of LEGAL PROFESSIONAL PRIVILEGE.
-      descriptors: DESCRIPTORS.filter(d => word(d === 'LEGAL' ? 'LEGAL(?! PROFESSIONAL)' : d).test(text)),
+      descriptors: DESCRIPTORS.filter(d =>
+        word(d === 'LEGAL' ? 'LEGAL(?! PROFESSIONAL)' : d).test(text)
+      ),
       caveats: NATIONAL_CAVEATS.filter(c => word(c).test(text)),
     });
   }

@@ -62,47 +62,100 @@ export function validateDeclaration(
   if (!classification) {
     errors.push({ field: 'classification', message: 'Choose a classification.' });
   } else if (isRefusedClassification(classification)) {
-    errors.push({ field: 'classification', message: `${classification} cannot be declared here. ${HIGHER_CLASSIFICATION_GUIDANCE}` });
+    errors.push({
+      field: 'classification',
+      message: `${classification} cannot be declared here. ${HIGHER_CLASSIFICATION_GUIDANCE}`,
+    });
   } else if (!isHeldClassification(classification)) {
-    errors.push({ field: 'classification', message: `"${form.classification}" is not a classification this system holds: choose OFFICIAL or OFFICIAL-SENSITIVE.` });
+    errors.push({
+      field: 'classification',
+      message: `"${form.classification}" is not a classification this system holds: choose OFFICIAL or OFFICIAL-SENSITIVE.`,
+    });
   }
-  const unknown = (values: string[], allowed: readonly string[]) => values.filter(v => !allowed.includes(v));
+  const unknown = (values: string[], allowed: readonly string[]) =>
+    values.filter(v => !allowed.includes(v));
   const badHandling = unknown(form.handlingInstructions, HANDLING_INSTRUCTIONS);
   const badDescriptors = unknown(form.descriptors, DESCRIPTORS);
   const badCaveats = unknown(form.caveats, NATIONAL_CAVEATS);
-  if (badHandling.length) errors.push({ field: 'handlingInstructions', message: `Unknown handling instruction: ${badHandling.join(', ')}.` });
-  if (badDescriptors.length) errors.push({ field: 'descriptors', message: `Unknown descriptor: ${badDescriptors.join(', ')}.` });
-  if (badCaveats.length) errors.push({ field: 'caveats', message: `Unknown caveat: ${badCaveats.join(', ')}.` });
-  if (classification === 'OFFICIAL' && (form.handlingInstructions.length || form.descriptors.length)) {
+  if (badHandling.length)
+    errors.push({
+      field: 'handlingInstructions',
+      message: `Unknown handling instruction: ${badHandling.join(', ')}.`,
+    });
+  if (badDescriptors.length)
     errors.push({
       field: 'descriptors',
-      message: 'Handling instructions and descriptors apply only to OFFICIAL-SENSITIVE: choose OFFICIAL-SENSITIVE or clear them.',
+      message: `Unknown descriptor: ${badDescriptors.join(', ')}.`,
+    });
+  if (badCaveats.length)
+    errors.push({ field: 'caveats', message: `Unknown caveat: ${badCaveats.join(', ')}.` });
+  if (
+    classification === 'OFFICIAL' &&
+    (form.handlingInstructions.length || form.descriptors.length)
+  ) {
+    errors.push({
+      field: 'descriptors',
+      message:
+        'Handling instructions and descriptors apply only to OFFICIAL-SENSITIVE: choose OFFICIAL-SENSITIVE or clear them.',
     });
   }
 
   const series = reference.series.find(s => s.code === form.series.trim());
   let schedule: RetentionSchedule | undefined;
-  if (!form.series.trim()) errors.push({ field: 'series', message: 'Choose the file-plan series the record belongs to.' });
-  else if (!series || !series.active) errors.push({ field: 'series', message: `Series ${form.series} is not in the file plan (or is closed). Ask the records team.` });
+  if (!form.series.trim())
+    errors.push({ field: 'series', message: 'Choose the file-plan series the record belongs to.' });
+  else if (!series || !series.active)
+    errors.push({
+      field: 'series',
+      message: `Series ${form.series} is not in the file plan (or is closed). Ask the records team.`,
+    });
   else {
     schedule = reference.schedules.find(r => r.code === series.retentionCode);
-    if (!schedule) errors.push({ field: 'series', message: `Series ${series.code} names retention schedule "${series.retentionCode}", which is not in the register. Ask the records team to correct the file plan.` });
+    if (!schedule)
+      errors.push({
+        field: 'series',
+        message: `Series ${series.code} names retention schedule "${series.retentionCode}", which is not in the register. Ask the records team to correct the file plan.`,
+      });
   }
 
   const unit = reference.businessUnits.find(u => u.code === form.businessUnit.trim());
-  if (!form.businessUnit.trim()) errors.push({ field: 'businessUnit', message: 'Choose your business unit.' });
-  else if (!unit) errors.push({ field: 'businessUnit', message: `Business unit ${form.businessUnit} is not in the register.` });
+  if (!form.businessUnit.trim())
+    errors.push({ field: 'businessUnit', message: 'Choose your business unit.' });
+  else if (!unit)
+    errors.push({
+      field: 'businessUnit',
+      message: `Business unit ${form.businessUnit} is not in the register.`,
+    });
 
   const date = form.recordDate;
-  if (!date || Number.isNaN(date.getTime())) errors.push({ field: 'recordDate', message: 'Give the date of the record.' });
-  else if (date.getTime() > now.getTime() + DAY_MS) errors.push({ field: 'recordDate', message: 'The date of the record cannot be in the future.' });
-  else if (date.getUTCFullYear() < 1900) errors.push({ field: 'recordDate', message: 'The date of the record is before 1900: check the year.' });
+  if (!date || Number.isNaN(date.getTime()))
+    errors.push({ field: 'recordDate', message: 'Give the date of the record.' });
+  else if (date.getTime() > now.getTime() + DAY_MS)
+    errors.push({
+      field: 'recordDate',
+      message: 'The date of the record cannot be in the future.',
+    });
+  else if (date.getUTCFullYear() < 1900)
+    errors.push({
+      field: 'recordDate',
+      message: 'The date of the record is before 1900: check the year.',
+    });
 
   if (form.description.length > DESCRIPTION_LIMIT) {
-    errors.push({ field: 'description', message: `The description is ${form.description.length.toLocaleString('en-GB')} characters; the limit is ${DESCRIPTION_LIMIT.toLocaleString('en-GB')}.` });
+    errors.push({
+      field: 'description',
+      message: `The description is ${form.description.length.toLocaleString('en-GB')} characters; the limit is ${DESCRIPTION_LIMIT.toLocaleString('en-GB')}.`,
+    });
   }
 
-  if (errors.length || !series || !schedule || !unit || !date || !isHeldClassification(classification)) {
+  if (
+    errors.length ||
+    !series ||
+    !schedule ||
+    !unit ||
+    !date ||
+    !isHeldClassification(classification)
+  ) {
     return { errors, valid: null };
   }
   return {
@@ -164,13 +217,18 @@ export function checkItem(item: ItemFacts, marking: Marking | null): ItemCheck {
   }
   if (item.scan.legacy.length) {
     const words = item.scan.legacy.join(', ');
-    warnings.push(`"${item.title}" carries the old marking ${words}. Declaring it re-marks it under the current scheme.`);
+    warnings.push(
+      `"${item.title}" carries the old marking ${words}. Declaring it re-marks it under the current scheme.`
+    );
     notes.push(`Legacy marking ${words} found and re-marked`);
   }
   if (marking?.classification === 'OFFICIAL-SENSITIVE') {
     const problems: string[] = [];
     if (item.sharing.public) problems.push('anyone with the link can open it');
-    if (item.sharing.outsideDomain.length) problems.push(`it is shared outside the department with ${item.sharing.outsideDomain.join(', ')}`);
+    if (item.sharing.outsideDomain.length)
+      problems.push(
+        `it is shared outside the department with ${item.sharing.outsideDomain.join(', ')}`
+      );
     if (problems.length) {
       return {
         blocked: `"${item.title}" is OFFICIAL-SENSITIVE but ${problems.join(' and ')}. Restrict its sharing in Drive (Share → General access → Restricted; remove people outside the department), then declare it.`,

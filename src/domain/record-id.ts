@@ -3,7 +3,8 @@
 export const RECORD_ID = /^REC-(\d{4})-(\d{6})$/;
 
 export function formatRecordId(year: number, sequence: number): string {
-  if (sequence < 1 || sequence > 999_999) throw new Error(`Record sequence out of range: ${sequence}`);
+  if (sequence < 1 || sequence > 999_999)
+    throw new Error(`Record sequence out of range: ${sequence}`);
   return `REC-${year}-${String(sequence).padStart(6, '0')}`;
 }
 

@@ -27,7 +27,12 @@ export const LIFECYCLE_STATES = [
 
 export const YES_NO = ['Yes', 'No'] as const;
 
-const col = (key: string, header: string, kind: ColumnKind = 'text', extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+const col = (
+  key: string,
+  header: string,
+  kind: ColumnKind = 'text',
+  extra: Partial<ColumnSpec> = {}
+): ColumnSpec => ({
   key,
   header,
   kind,
@@ -36,12 +41,18 @@ const col = (key: string, header: string, kind: ColumnKind = 'text', extra: Part
 
 export const REGISTER_COLUMNS: ColumnSpec[] = [
   col('recordId', 'Record ID', 'code', { note: 'REC-YYYY-NNNNNN, unique, never reused' }),
-  col('fileId', 'File ID', 'code', { note: 'Drive file id of the item (for emails, of the saved .eml)' }),
+  col('fileId', 'File ID', 'code', {
+    note: 'Drive file id of the item (for emails, of the saved .eml)',
+  }),
   col('url', 'Link'),
   col('title', 'Title', 'text', { note: 'Title as declared, without the marking prefix' }),
-  col('originalTitle', 'Original title', 'text', { note: 'File name before the marking was added' }),
+  col('originalTitle', 'Original title', 'text', {
+    note: 'File name before the marking was added',
+  }),
   col('description', 'Description'),
-  col('recordType', 'Record type', 'code', { allowed: ['Document', 'Spreadsheet', 'Presentation', 'PDF', 'File', 'Email'] }),
+  col('recordType', 'Record type', 'code', {
+    allowed: ['Document', 'Spreadsheet', 'Presentation', 'PDF', 'File', 'Email'],
+  }),
   col('mimeType', 'MIME type', 'code'),
   col('functionCode', 'Function', 'code'),
   col('series', 'Series', 'code', { allowed: { tab: 'filePlan' } }),
@@ -148,7 +159,11 @@ export interface Headroom {
 }
 
 /** How many more register rows fit in the spreadsheet. */
-export function registerHeadroom(cellsAllocated: number, registerRows: number, registerColumns: number): Headroom {
+export function registerHeadroom(
+  cellsAllocated: number,
+  registerRows: number,
+  registerColumns: number
+): Headroom {
   const left = Math.max(0, SPREADSHEET_CELL_LIMIT - cellsAllocated);
   return {
     cellsUsed: cellsAllocated,
@@ -159,7 +174,10 @@ export function registerHeadroom(cellsAllocated: number, registerRows: number, r
 }
 
 /** Maps header text to 0-based column positions; reports the headers that are missing. */
-export function mapHeaders(headers: unknown[], columns: ColumnSpec[]): { index: Record<string, number>; missing: string[] } {
+export function mapHeaders(
+  headers: unknown[],
+  columns: ColumnSpec[]
+): { index: Record<string, number>; missing: string[] } {
   const positions = new Map<string, number>();
   headers.forEach((h, i) => {
     const text = String(h ?? '').trim();

@@ -39,7 +39,9 @@ export interface DueDates {
 
 /** Adds whole years in UTC; 29 February falls back to 28 February. */
 export function addYears(date: Date, years: number): Date {
-  const out = new Date(Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate()));
+  const out = new Date(
+    Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate())
+  );
   if (out.getUTCMonth() !== date.getUTCMonth()) out.setUTCDate(0);
   return out;
 }
@@ -60,11 +62,23 @@ export function computeDueDates(recordDate: Date, schedule: RetentionSchedule): 
     schedule.action === 'Destroy' ? null : addYears(recordDate, TRANSFER_RULE_YEARS);
   switch (schedule.trigger) {
     case 'EVENT':
-      return { disposalDue: null, transferDue, note: `Disposal date set when the event occurs (${schedule.code}).` };
+      return {
+        disposalDue: null,
+        transferDue,
+        note: `Disposal date set when the event occurs (${schedule.code}).`,
+      };
     case 'DOB':
-      return { disposalDue: null, transferDue, note: `Disposal date set from the date of birth (${schedule.code}).` };
+      return {
+        disposalDue: null,
+        transferDue,
+        note: `Disposal date set from the date of birth (${schedule.code}).`,
+      };
     case 'FYE':
-      return { disposalDue: addYears(financialYearEnd(recordDate), schedule.periodYears), transferDue, note: '' };
+      return {
+        disposalDue: addYears(financialYearEnd(recordDate), schedule.periodYears),
+        transferDue,
+        note: '',
+      };
     default:
       return { disposalDue: addYears(recordDate, schedule.periodYears), transferDue, note: '' };
   }

@@ -14,29 +14,113 @@ const S = (
 ): RetentionSchedule => ({ code, periodYears, trigger, action, title, authority });
 
 export const SEED_RETENTION: RetentionSchedule[] = [
-  S('R-PERM', 5, 'CLOSE', 'Transfer to TNA', 'Board and ExCo masters, plans, appraisal and transfer records', 'PRA 1958 s3(4) as amended by CRaG 2010 s45'),
-  S('R-POL', 5, 'CLOSE', 'Review', 'Policy and consultation files: first review at 5 years, second by 15', 'MoJ HQ RRDS; 20-year rule'),
-  S('R-BILL', 7, 'EVENT', 'Review', 'Bill and SI files, from Royal Assent or withdrawal', 'MoJ HQ RRDS'),
-  S('R-PO', 2, 'EVENT', 'Review', 'Private office masters, from the minister leaving post', 'TNA private office guidance'),
-  S('R-PODRY', 0, 'EVENT', 'Review', "Ministers' official diaries, passed to the DRO when the minister leaves", 'TNA private office guidance'),
-  S('R-FIN6', 6, 'FYE', 'Destroy', 'Financial transactions and facilities', 'TNA accounting schedule; HMRC'),
+  S(
+    'R-PERM',
+    5,
+    'CLOSE',
+    'Transfer to TNA',
+    'Board and ExCo masters, plans, appraisal and transfer records',
+    'PRA 1958 s3(4) as amended by CRaG 2010 s45'
+  ),
+  S(
+    'R-POL',
+    5,
+    'CLOSE',
+    'Review',
+    'Policy and consultation files: first review at 5 years, second by 15',
+    'MoJ HQ RRDS; 20-year rule'
+  ),
+  S(
+    'R-BILL',
+    7,
+    'EVENT',
+    'Review',
+    'Bill and SI files, from Royal Assent or withdrawal',
+    'MoJ HQ RRDS'
+  ),
+  S(
+    'R-PO',
+    2,
+    'EVENT',
+    'Review',
+    'Private office masters, from the minister leaving post',
+    'TNA private office guidance'
+  ),
+  S(
+    'R-PODRY',
+    0,
+    'EVENT',
+    'Review',
+    "Ministers' official diaries, passed to the DRO when the minister leaves",
+    'TNA private office guidance'
+  ),
+  S(
+    'R-FIN6',
+    6,
+    'FYE',
+    'Destroy',
+    'Financial transactions and facilities',
+    'TNA accounting schedule; HMRC'
+  ),
   S('R-FIN3', 3, 'CLOSE', 'Destroy', 'Banking administration', 'MoJ Finance RRDS'),
   S('R-FRD7', 7, 'CLOSE', 'Destroy', 'Fraud cases', 'MoJ Finance RRDS'),
-  S('R-REV5', 5, 'CLOSE', 'Review', 'Budgets, planning and parliamentary questions', 'MoJ Finance RRDS'),
+  S(
+    'R-REV5',
+    5,
+    'CLOSE',
+    'Review',
+    'Budgets, planning and parliamentary questions',
+    'MoJ Finance RRDS'
+  ),
   S('R-HR100', 100, 'DOB', 'Destroy', 'Personnel file core, to the 100th birthday', 'MoJ HR RRDS'),
   S('R-HR5', 5, 'CLOSE', 'Destroy', 'Performance appraisals', 'MoJ HR RRDS'),
   S('R-HR6', 6, 'CLOSE', 'Destroy', 'Learning records, travel and subsistence', 'MoJ HR RRDS'),
   S('R-HR1', 1, 'CLOSE', 'Destroy', 'Recruitment and selection panels', 'MoJ HR RRDS'),
-  S('R-CON6', 6, 'EVENT', 'Destroy', 'Contracts under hand, from contract end', 'Limitation Act 1980 s5'),
+  S(
+    'R-CON6',
+    6,
+    'EVENT',
+    'Destroy',
+    'Contracts under hand, from contract end',
+    'Limitation Act 1980 s5'
+  ),
   S('R-CON12', 12, 'EVENT', 'Destroy', 'Deeds and leases, from expiry', 'Limitation Act 1980 s8'),
-  S('R-TND', 6, 'EVENT', 'Destroy', 'Tenders, from award', 'TNA buildings schedule; Limitation Act 1980'),
+  S(
+    'R-TND',
+    6,
+    'EVENT',
+    'Destroy',
+    'Tenders, from award',
+    'TNA buildings schedule; Limitation Act 1980'
+  ),
   S('R-EST', 16, 'EVENT', 'Review', 'Building project masters', 'TNA buildings schedule'),
-  S('R-RSK3', 3, 'CLOSE', 'Review', 'Risk registers and the information asset register', 'Governance and Assurance RRDS'),
-  S('R-AUD3', 3, 'EVENT', 'Destroy', 'Audit reports, from all recommendations closed', 'Governance and Assurance RRDS'),
+  S(
+    'R-RSK3',
+    3,
+    'CLOSE',
+    'Review',
+    'Risk registers and the information asset register',
+    'Governance and Assurance RRDS'
+  ),
+  S(
+    'R-AUD3',
+    3,
+    'EVENT',
+    'Destroy',
+    'Audit reports, from all recommendations closed',
+    'Governance and Assurance RRDS'
+  ),
   S('R-ADM2', 2, 'CLOSE', 'Destroy', 'Routine and working files', 'MoJ HQ RRDS'),
   S('R-PRJ', 5, 'EVENT', 'Review', 'Project governance, from project closure', 'MoJ Finance RRDS'),
   S('R-LES', 5, 'EVENT', 'Review', 'Lessons learned, from project closure', 'Departmental policy'),
-  S('R-LEG6', 6, 'EVENT', 'Review', 'Legal advice and litigation, from case closure', 'Limitation Act 1980 s2, s5'),
+  S(
+    'R-LEG6',
+    6,
+    'EVENT',
+    'Review',
+    'Legal advice and litigation, from case closure',
+    'Limitation Act 1980 s2, s5'
+  ),
   S('R-COM3', 3, 'CLOSE', 'Destroy', 'Press and campaign files', 'Departmental policy'),
   S('R-REQ3', 3, 'CLOSE', 'Destroy', 'FOI, EIR and subject access cases', 'Departmental policy'),
 ];
@@ -47,7 +131,11 @@ export interface SeedSeries {
   retentionCode: string;
 }
 
-const F = (code: string, retentionCode: string, title: string): SeedSeries => ({ code, title, retentionCode });
+const F = (code: string, retentionCode: string, title: string): SeedSeries => ({
+  code,
+  title,
+  retentionCode,
+});
 
 export const SEED_FILE_PLAN: SeedSeries[] = [
   F('GOV-BRD-01', 'R-PERM', 'Departmental Board and ExCo: agendas, papers, minutes (master set)'),
@@ -67,7 +155,11 @@ export const SEED_FILE_PLAN: SeedSeries[] = [
   F('POL-LEG-01', 'R-BILL', 'Bill and statutory instrument team files'),
   F('POL-STK-01', 'R-ADM2', 'Stakeholder correspondence and routine briefing'),
   F('MIN-SUB-01', 'R-PO', 'Private office record of submissions and ministerial decisions'),
-  F('MIN-MTG-01', 'R-PO', "Notes of ministers' meetings and calls, incl. decisions on non-corporate channels"),
+  F(
+    'MIN-MTG-01',
+    'R-PO',
+    "Notes of ministers' meetings and calls, incl. decisions on non-corporate channels"
+  ),
   F('MIN-DRY-01', 'R-PODRY', "Ministers' official diaries"),
   F('MIN-PQC-01', 'R-REV5', "Parliamentary questions and MPs' correspondence"),
   F('MIN-PSO-01', 'R-PO', "Permanent Secretary's office papers"),
@@ -77,9 +169,17 @@ export const SEED_FILE_PLAN: SeedSeries[] = [
   F('COM-CAM-01', 'R-COM3', 'Campaigns and events'),
   F('KIM-REQ-01', 'R-REQ3', 'FOI, EIR and subject-access request case files'),
   F('KIM-RMG-01', 'R-PERM', 'File plan, retention schedule, appraisal reports, disposal log'),
-  F('KIM-TRF-01', 'R-PERM', 'Selection, sensitivity review, closure and retention applications, transfer lists'),
+  F(
+    'KIM-TRF-01',
+    'R-PERM',
+    'Selection, sensitivity review, closure and retention applications, transfer lists'
+  ),
   F('KIM-IAR-01', 'R-RSK3', 'Information asset register and IAO returns'),
-  F('EST-BLD-01', 'R-EST', 'Building projects: specifications, bills of quantities, final accounts'),
+  F(
+    'EST-BLD-01',
+    'R-EST',
+    'Building projects: specifications, bills of quantities, final accounts'
+  ),
   F('EST-LSE-01', 'R-CON12', 'Leases and property deeds'),
   F('EST-FAC-01', 'R-FIN6', 'Facilities maintenance and service requests'),
   F('CPM-TND-01', 'R-TND', 'Tender exercises (bids, evaluation)'),
@@ -89,7 +189,11 @@ export const SEED_FILE_PLAN: SeedSeries[] = [
   F('PRJ-LES-01', 'R-LES', 'Lessons-learned and project closure reports'),
 ];
 
-const U = (code: string, name: string, privateOffice = false): BusinessUnit => ({ code, name, privateOffice });
+const U = (code: string, name: string, privateOffice = false): BusinessUnit => ({
+  code,
+  name,
+  privateOffice,
+});
 
 export const SEED_BUSINESS_UNITS: BusinessUnit[] = [
   U('SOS-PO', "Secretary of State's Private Office", true),

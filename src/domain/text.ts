@@ -11,7 +11,9 @@ const TRUNCATION_NOTE = ' [cut: the full text did not fit in one cell]';
  */
 export function cleanText(value: string): string {
   // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\r\n?/g, '\n');
+  return value
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(/\r\n?/g, '\n');
 }
 
 export interface CellText {

@@ -20,14 +20,22 @@ type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
 
 function requireWorkplace(): Workplace {
   const w = openWorkplace();
-  if (!w) throw new UserFacingError('Records Capture is not set up yet: ask your records administrator.', 'Not set up');
+  if (!w)
+    throw new UserFacingError(
+      'Records Capture is not set up yet: ask your records administrator.',
+      'Not set up'
+    );
   return w;
 }
 
 /** Editors: asks Docs or Sheets for access to the open file; the grant trigger then runs. */
-export function onRequestFileScope(e: AddonEvent): GoogleAppsScript.Card_Service.EditorFileScopeActionResponse {
+export function onRequestFileScope(
+  e: AddonEvent
+): GoogleAppsScript.Card_Service.EditorFileScopeActionResponse {
   void e;
-  return CardService.newEditorFileScopeActionResponseBuilder().requestFileScopeForActiveDocument().build();
+  return CardService.newEditorFileScopeActionResponseBuilder()
+    .requestFileScopeForActiveDocument()
+    .build();
 }
 
 function readForm(e: AddonEvent): DeclarationForm {
@@ -49,16 +57,27 @@ export function onDeclare(e: AddonEvent): ActionResponse {
     const w = requireWorkplace();
     const host = parameter(e, 'host') as ReturnType<typeof hostOf>;
     const refs = decodeItems(parameter(e, 'items'));
-    if (!refs.length) throw new UserFacingError('No items to declare: select the files again.', 'Nothing selected');
+    if (!refs.length)
+      throw new UserFacingError('No items to declare: select the files again.', 'Nothing selected');
     const form = readForm(e);
     const now = new Date();
     const outcome = declareItems(w, refs, form, now);
     if (outcome.errors.length) {
       const preparation = prepareDeclaration(w, refs, now);
-      return update(declareCard({ host, preparation, reference: w.reference, form, errors: outcome.errors }), 'Check the form: some details are missing or not allowed');
+      return update(
+        declareCard({ host, preparation, reference: w.reference, form, errors: outcome.errors }),
+        'Check the form: some details are missing or not allowed'
+      );
     }
     const ids = outcome.declared.map(d => d.recordId);
-    const toast = ids.length === 1 ? `Declared as ${ids[0]}` : ids.length ? `Declared ${ids.length} records` : outcome.refused.length ? 'Not declared: see why' : 'Already a record';
+    const toast =
+      ids.length === 1
+        ? `Declared as ${ids[0]}`
+        : ids.length
+          ? `Declared ${ids.length} records`
+          : outcome.refused.length
+            ? 'Not declared: see why'
+            : 'Already a record';
     return update(outcomeCard(outcome, host), toast);
   });
 }
@@ -70,7 +89,9 @@ export function onFinishFiling(e: AddonEvent): ActionResponse {
     const fileIds = parameter(e, 'fileIds').split(',').filter(Boolean);
     const result = finishFiling(w, fileIds, new Date());
     const records = [...w.register.findByFileIds(fileIds).values()];
-    const text = result.stillPending ? `${result.finished} filed; ${result.stillPending} still pending` : `Filing finished for ${result.finished}`;
+    const text = result.stillPending
+      ? `${result.finished} filed; ${result.stillPending} still pending`
+      : `Filing finished for ${result.finished}`;
     return update(recordsCard(records, host), text);
   });
 }
@@ -78,10 +99,17 @@ export function onFinishFiling(e: AddonEvent): ActionResponse {
 export function onCreateRegister(e: AddonEvent): ActionResponse {
   return respond(() => {
     const deployment = loadDeployment();
-    if (deployment.config) return update(registerCard(deployment.config, null, isAdministrator(deployment)), 'The register is already set up');
+    if (deployment.config)
+      return update(
+        registerCard(deployment.config, null, isAdministrator(deployment)),
+        'The register is already set up'
+      );
     const config = createRegister(
       deployment,
-      { shareWithDomain: formString(e, 'shareWithDomain') === 'yes', recordsTeamGroup: formString(e, 'recordsTeamGroup') },
+      {
+        shareWithDomain: formString(e, 'shareWithDomain') === 'yes',
+        recordsTeamGroup: formString(e, 'recordsTeamGroup'),
+      },
       new Date()
     );
     const w = requireWorkplace();
@@ -92,20 +120,33 @@ export function onCreateRegister(e: AddonEvent): ActionResponse {
 export function onLinkRegister(e: AddonEvent): ActionResponse {
   return respond(() => {
     const deployment = loadDeployment();
-    const config = linkRegister(deployment, formString(e, 'registerUrl'), formString(e, 'recordsTeamGroup'), new Date());
+    const config = linkRegister(
+      deployment,
+      formString(e, 'registerUrl'),
+      formString(e, 'recordsTeamGroup'),
+      new Date()
+    );
     const w = requireWorkplace();
     return update(registerCard(config, w.register.headroom(), true), 'Register linked');
   });
 }
 
 /** Universal action "Register": the register's link and, for administrators, its headroom. */
-export function onShowRegister(e: AddonEvent): GoogleAppsScript.Card_Service.UniversalActionResponse {
+export function onShowRegister(
+  e: AddonEvent
+): GoogleAppsScript.Card_Service.UniversalActionResponse {
   void e;
   const deployment = loadDeployment();
   let card: GoogleAppsScript.Card_Service.Card;
   try {
     const w = openWorkplace(deployment);
-    card = w ? registerCard(w.config, isAdministrator(w) ? w.register.headroom() : null, isAdministrator(w)) : notSetUpCard(deployment);
+    card = w
+      ? registerCard(
+          w.config,
+          isAdministrator(w) ? w.register.headroom() : null,
+          isAdministrator(w)
+        )
+      : notSetUpCard(deployment);
   } catch (error) {
     card = notSetUpCard(deployment);
     console.error(error);
@@ -120,6 +161,8 @@ export function onReloadReferenceData(e: AddonEvent): ActionResponse {
     if (!deployment.config) return update(notSetUpCard(deployment));
     forgetReferenceData(deployment.config.registerId);
     const w = requireWorkplace();
-    return notify(`File plan reloaded: ${w.reference.series.length} series, ${w.reference.schedules.length} schedules, ${w.reference.businessUnits.length} business units`);
+    return notify(
+      `File plan reloaded: ${w.reference.series.length} series, ${w.reference.schedules.length} schedules, ${w.reference.businessUnits.length} business units`
+    );
   });
 }

@@ -12,12 +12,15 @@ interface FormInput {
 }
 
 function inputs(e: AddonEvent): Record<string, FormInput> {
-  return ((e.commonEventObject as unknown as { formInputs?: Record<string, FormInput> })?.formInputs ?? {}) as Record<string, FormInput>;
+  return ((e.commonEventObject as unknown as { formInputs?: Record<string, FormInput> })
+    ?.formInputs ?? {}) as Record<string, FormInput>;
 }
 
 export function hostOf(e: AddonEvent): Host {
   const host = String(e.commonEventObject?.hostApp ?? '').toUpperCase();
-  return host === 'DOCS' || host === 'SHEETS' || host === 'DRIVE' || host === 'GMAIL' ? host : 'OTHER';
+  return host === 'DOCS' || host === 'SHEETS' || host === 'DRIVE' || host === 'GMAIL'
+    ? host
+    : 'OTHER';
 }
 
 export function parameter(e: AddonEvent, name: string): string {
@@ -48,15 +51,23 @@ const SHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 export function editorFile(e: AddonEvent): { granted: boolean; item: ItemRef | null } {
   const host = hostOf(e);
   const file = (host === 'DOCS' ? e.docs : host === 'SHEETS' ? e.sheets : undefined) as
-    | { id?: string; title?: string; addonHasFileScopePermission?: boolean }
-    | undefined;
+    { id?: string; title?: string; addonHasFileScopePermission?: boolean } | undefined;
   if (!file?.id) return { granted: !!file?.addonHasFileScopePermission, item: null };
-  return { granted: true, item: { id: file.id, title: file.title ?? '', mimeType: host === 'DOCS' ? DOC_MIME : SHEET_MIME } };
+  return {
+    granted: true,
+    item: {
+      id: file.id,
+      title: file.title ?? '',
+      mimeType: host === 'DOCS' ? DOC_MIME : SHEET_MIME,
+    },
+  };
 }
 
 /** The items selected in Drive (folders are reported separately: a folder is not a record). */
 export function driveSelection(e: AddonEvent): { files: ItemRef[]; folders: string[] } {
-  const items = ((e.drive as unknown as { selectedItems?: { id: string; title: string; mimeType: string }[] })?.selectedItems ?? []);
+  const items =
+    (e.drive as unknown as { selectedItems?: { id: string; title: string; mimeType: string }[] })
+      ?.selectedItems ?? [];
   const files: ItemRef[] = [];
   const folders: string[] = [];
   for (const item of items) {

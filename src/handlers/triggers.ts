@@ -33,7 +33,9 @@ function withWorkplace(build: (w: Workplace) => Card): Card[] {
 /** Common homepage (hosts without their own). */
 export function onHomepage(e: AddonEvent): Card[] {
   void e;
-  return withWorkplace(w => registerCard(w.config, isAdministrator(w) ? w.register.headroom() : null, isAdministrator(w)));
+  return withWorkplace(w =>
+    registerCard(w.config, isAdministrator(w) ? w.register.headroom() : null, isAdministrator(w))
+  );
 }
 
 function editorHomepage(e: AddonEvent): Card[] {
@@ -53,7 +55,11 @@ function editorHomepage(e: AddonEvent): Card[] {
                 : `To declare this ${kind} a record, Records Capture needs your permission to read and mark this ${kind} (only this one).`
             )
           )
-          .addWidget(CardService.newButtonSet().addButton(button(`Allow access to this ${kind}`, action('onRequestFileScope'), true)))
+          .addWidget(
+            CardService.newButtonSet().addButton(
+              button(`Allow access to this ${kind}`, action('onRequestFileScope'), true)
+            )
+          )
       )
       .build();
   });
@@ -75,7 +81,10 @@ export function onSheetsFileScopeGranted(e: AddonEvent): Card[] {
 export function onDriveHomepage(e: AddonEvent): Card[] {
   void e;
   return withWorkplace(() =>
-    messageCard('Declare records', 'Select one or more files in Drive to declare them records: mark them, file them in their series and add them to the register.')
+    messageCard(
+      'Declare records',
+      'Select one or more files in Drive to declare them records: mark them, file them in their series and add them to the register.'
+    )
   );
 }
 

@@ -558,6 +558,151 @@ describe('Advanced Drive service', () => {
   });
 });
 
+describe('Advanced Drive service: sharing, moves and creation', () => {
+  it('shows permissions and checksums to editors only', () => {
+    const state = workspace();
+    const id = memo(state, {
+      editors: [bob.email],
+      viewers: [eve.email],
+      sharing: { access: 'DOMAIN_WITH_LINK', permission: 'VIEW' },
+    });
+    const fields = 'sha256Checksum,permissions(type,role,emailAddress,domain)';
+    const asBob = session(state, bob.email).Drive.Files.get(id, { fields });
+    expect(asBob.sha256Checksum).toBe(
+      '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824'
+    );
+    expect(asBob.permissions).toEqual([
+      { type: 'user', role: 'owner', emailAddress: alice.email },
+      { type: 'user', role: 'writer', emailAddress: bob.email },
+      { type: 'user', role: 'reader', emailAddress: eve.email },
+      { type: 'domain', role: 'reader', domain: 'dfrr.gov.uk' },
+    ]);
+    const asEve = session(state, eve.email).Drive.Files.get(id, { fields });
+    expect(asEve.permissions).toBeUndefined();
+  });
+
+  it('moves with addParents and removeParents, keeping a single parent', () => {
+    const state = workspace();
+    const from = createFolderInState(state, { owner: alice.email, name: 'From' });
+    const to = createFolderInState(state, { owner: alice.email, name: 'To' });
+    const shut = createFolderInState(state, {
+      owner: bob.email,
+      name: 'Shut',
+      viewers: [alice.email],
+    });
+    const id = memo(state, { parentId: from });
+    const { Drive } = session(state, alice.email);
+    expect(() => Drive.Files.update({}, id, NO_MEDIA, { addParents: to })).toThrow(
+      'Increasing the number of parents is not allowed.'
+    );
+    expect(() =>
+      Drive.Files.update({}, id, NO_MEDIA, { addParents: shut, removeParents: from })
+    ).toThrow('Insufficient permissions for the specified parent.');
+    const moved = Drive.Files.update({}, id, NO_MEDIA, {
+      addParents: to,
+      removeParents: from,
+      fields: 'id,parents',
+    });
+    expect(moved).toEqual({ id, parents: [to] });
+    expect(() => Drive.Files.update({ parents: [from] }, id)).toThrow(
+      'The parents field is not directly writable in update requests.'
+    );
+  });
+
+  it('creates folders, files with content and shortcuts owned by the user', () => {
+    const state = workspace();
+    const series = createFolderInState(state, {
+      owner: alice.email,
+      name: 'Series',
+      editors: [bob.email],
+    });
+    const target = memo(state, { viewers: [bob.email] });
+    const hidden = memo(state);
+    const readOnly = createFolderInState(state, {
+      owner: alice.email,
+      name: 'Read only',
+      viewers: [bob.email],
+    });
+    const { Drive, DriveApp, ctx, execution } = session(state, bob.email);
+    const folder = Drive.Files.create({
+      name: 'Sub',
+      mimeType: 'application/vnd.google-apps.folder',
+      parents: [series],
+    });
+    expect(state.drive[folder.id!]).toMatchObject({
+      kind: 'folder',
+      owner: bob.email,
+      parents: [series],
+    });
+
+    const blob = FakeBlob.create(ctx, new Uint8Array([1, 2, 3]), 'application/pdf', 'scan.pdf') as unknown as GoogleAppsScript.Base.Blob;
+    const file = Drive.Files.create({ parents: [series] }, blob, {
+      fields: 'id,name,mimeType,size',
+    });
+    expect(file).toMatchObject({ name: 'scan.pdf', mimeType: 'application/pdf', size: '3' });
+
+    const shortcut = Drive.Files.create({
+      name: 'Memo (record)',
+      mimeType: 'application/vnd.google-apps.shortcut',
+      shortcutDetails: { targetId: target },
+      parents: [series],
+    });
+    expect(DriveApp.getFileById(shortcut.id!).getTargetId()).toBe(target);
+    expect(Drive.Files.get(shortcut.id!, { fields: 'shortcutDetails' })).toEqual({
+      shortcutDetails: { targetId: target, targetMimeType: 'text/plain' },
+    });
+    expect(() =>
+      Drive.Files.create({
+        mimeType: 'application/vnd.google-apps.shortcut',
+        shortcutDetails: { targetId: hidden },
+        parents: [series],
+      })
+    ).toThrow(`File not found: ${hidden}.`);
+    expect(() => Drive.Files.create({ name: 'x', parents: [readOnly] })).toThrow(
+      'Insufficient permissions for the specified parent.'
+    );
+    expect(() => Drive.Files.create({ name: 'x', parents: [state.roots[alice.email]] })).toThrow(
+      `File not found: ${state.roots[alice.email]}.`
+    );
+    expect(execution.finish().byKey['Drive.Files.create']).toBe(6);
+  });
+
+  it('shares through permissions with users, groups, the domain and anyone', () => {
+    const state = workspace();
+    const id = memo(state, { viewers: [bob.email] });
+    const { Drive } = session(state, alice.email);
+    const created = Drive.Permissions.create(
+      { role: 'writer', type: 'user', emailAddress: bob.email },
+      id,
+      { sendNotificationEmail: false }
+    );
+    expect(created).toMatchObject({ type: 'user', role: 'writer' });
+    expect(state.drive[id]).toMatchObject({ editors: [bob.email], viewers: [] });
+    Drive.Permissions.create(
+      { role: 'reader', type: 'group', emailAddress: 'records@dfrr.gov.uk' },
+      id
+    );
+    Drive.Permissions.create({ role: 'reader', type: 'domain', domain: 'dfrr.gov.uk' }, id);
+    expect(state.drive[id]).toMatchObject({
+      viewers: ['records@dfrr.gov.uk'],
+      sharingAccess: 'DOMAIN_WITH_LINK',
+      sharingPermission: 'VIEW',
+    });
+    Drive.Permissions.create({ role: 'commenter', type: 'anyone', allowFileDiscovery: true }, id);
+    expect(state.drive[id]).toMatchObject({
+      sharingAccess: 'ANYONE',
+      sharingPermission: 'COMMENT',
+    });
+
+    const asEve = session(state, eve.email).Drive;
+    expect(() =>
+      asEve.Permissions.create({ role: 'writer', type: 'user', emailAddress: eve.email }, id)
+    ).toThrow(
+      `API call to drive.permissions.create failed with error: The user does not have sufficient permissions for file ${id}.`
+    );
+  });
+});
+
 describe('Google Doc content through DriveApp', () => {
   it('exports a Google Doc as a PDF blob carrying its text', () => {
     const state = workspace();

@@ -554,6 +554,20 @@ describe('SpreadsheetApp: data validation', () => {
     sheet.getRange('D3').setValue('2017-01-03');
     expect(() => sheet.getRange('D4').setValue('soon')).toThrow('cell D4 violates');
   });
+  it('moves rules with inserted and deleted rows; rows inserted below a rule take it', () => {
+    const state = workspace();
+    const { app } = session(state);
+    const sheet = app.openById(register(state)).getSheetByName('Records')!;
+    const rule = app.newDataValidation().requireValueInList(['Yes']).setAllowInvalid(false).build();
+    sheet.getRange('B2:B5').setDataValidation(rule);
+    sheet.insertRowsAfter(1, 2);
+    expect(sheet.getRange('B3').getDataValidation()).toBeNull();
+    expect(sheet.getRange('B4').getDataValidation()).not.toBeNull();
+    sheet.insertRowsAfter(7, 1);
+    expect(() => sheet.getRange('B8').setValue('No')).toThrow('cell B8 violates');
+    sheet.deleteRows(4, 5);
+    expect(sheet.getRange('B4').getDataValidation()).toBeNull();
+  });
 });
 
 describe('SpreadsheetApp: TextFinder', () => {

@@ -1,6 +1,17 @@
 import { findInput, textOf } from '../../fakes/card-service/query';
 import { firstCard } from '../../fakes/form';
-import { ALICE, BOB, declareDoc, newDocument, newWorkspace, openDoc, press, registerRows, setUpRegister, TYPICAL } from '../support/department';
+import {
+  ALICE,
+  BOB,
+  declareDoc,
+  newDocument,
+  newWorkspace,
+  openDoc,
+  press,
+  registerRows,
+  setUpRegister,
+  TYPICAL,
+} from '../support/department';
 
 function department() {
   const ws = newWorkspace();
@@ -11,7 +22,9 @@ function department() {
 describe('declaring a Google Doc from the Docs sidebar', () => {
   it('marks the header and footer, files it, and writes one register row and one audit row', () => {
     const ws = department();
-    const doc = newDocument(ws, ALICE, 'Submission to SoS: allocation options', ['Options for the grant.']);
+    const doc = newDocument(ws, ALICE, 'Submission to SoS: allocation options', [
+      'Options for the grant.',
+    ]);
     const result = declareDoc(ws, ALICE, doc, TYPICAL);
     expect(result.error).toBeUndefined();
     expect(textOf(result.json)).toMatch(/Declared as REC-2017-000001/);
@@ -39,18 +52,29 @@ describe('declaring a Google Doc from the Docs sidebar', () => {
       Locked: 'No',
     });
     const folder = ws.state.drive[doc].parents[0];
-    expect(ws.state.drive[folder].name).toBe('POL-DEV-01 Policy development files (evidence, options, submissions, decisions)');
+    expect(ws.state.drive[folder].name).toBe(
+      'POL-DEV-01 Policy development files (evidence, options, submissions, decisions)'
+    );
     expect(row['Folder ID']).toBe(folder);
 
     const audit = registerRows(ws, 'Audit log');
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ Actor: ALICE, Action: 'Declared', 'Record ID': 'REC-2017-000001', 'File ID': doc });
+    expect(audit[0]).toMatchObject({
+      Actor: ALICE,
+      Action: 'Declared',
+      'Record ID': 'REC-2017-000001',
+      'File ID': doc,
+    });
   });
 
   it('computes the disposal and 20-year transfer dates from the date of the record', () => {
     const ws = department();
     const doc = newDocument(ws, ALICE, 'ExCo minutes, 14 Feb 2017');
-    declareDoc(ws, ALICE, doc, { series: ['GOV-BRD-01'], businessUnit: ['BGS'], recordDate: { date: Date.UTC(2016, 11, 14) } });
+    declareDoc(ws, ALICE, doc, {
+      series: ['GOV-BRD-01'],
+      businessUnit: ['BGS'],
+      recordDate: { date: Date.UTC(2016, 11, 14) },
+    });
     const [row] = registerRows(ws);
     expect((row['Date of the record'] as Date).toISOString().slice(0, 10)).toBe('2016-12-14');
     expect((row['Disposal due'] as Date).toISOString().slice(0, 10)).toBe('2021-12-14');
@@ -61,9 +85,14 @@ describe('declaring a Google Doc from the Docs sidebar', () => {
     const ws = department();
     const first = newDocument(ws, ALICE, 'Grant options');
     declareDoc(ws, ALICE, first, TYPICAL);
-    const second = newDocument(ws, ALICE, 'Personal case notes', ['Case notes'], { header: ['OFFICIAL-SENSITIVE - PERSONAL DATA'] });
+    const second = newDocument(ws, ALICE, 'Personal case notes', ['Case notes'], {
+      header: ['OFFICIAL-SENSITIVE - PERSONAL DATA'],
+    });
     const { card } = openDoc(ws, ALICE, second);
-    const selected = (name: string) => (findInput(card, name) as { items: { value: string; selected: boolean }[] }).items.filter(i => i.selected).map(i => i.value);
+    const selected = (name: string) =>
+      (findInput(card, name) as { items: { value: string; selected: boolean }[] }).items
+        .filter(i => i.selected)
+        .map(i => i.value);
     expect(selected('classification')).toEqual(['OFFICIAL-SENSITIVE']);
     expect(selected('descriptors')).toEqual(['PERSONAL DATA']);
     expect(selected('series')).toEqual(['POL-DEV-01']);
@@ -72,8 +101,14 @@ describe('declaring a Google Doc from the Docs sidebar', () => {
     const opened = openDoc(ws, ALICE, second);
     const result = press(ws, opened.event, opened.card, 'onDeclare', ALICE);
     expect(textOf(result.json)).toMatch(/Declared as REC-2017-000002/);
-    expect(registerRows(ws)[1]).toMatchObject({ Classification: 'OFFICIAL-SENSITIVE', Descriptors: 'PERSONAL DATA', Marking: 'OFFICIAL-SENSITIVE - PERSONAL DATA' });
-    expect(ws.state.documents[second].header?.map(p => p.text)).toEqual(['OFFICIAL-SENSITIVE - PERSONAL DATA']);
+    expect(registerRows(ws)[1]).toMatchObject({
+      Classification: 'OFFICIAL-SENSITIVE',
+      Descriptors: 'PERSONAL DATA',
+      Marking: 'OFFICIAL-SENSITIVE - PERSONAL DATA',
+    });
+    expect(ws.state.documents[second].header?.map(p => p.text)).toEqual([
+      'OFFICIAL-SENSITIVE - PERSONAL DATA',
+    ]);
   });
 
   it('shows what is missing before it submits, and keeps what the user chose', () => {
@@ -83,7 +118,9 @@ describe('declaring a Google Doc from the Docs sidebar', () => {
     const text = textOf(result.json);
     expect(text).toMatch(/Choose the file-plan series/);
     expect(text).toMatch(/Choose your business unit/);
-    expect((findInput(firstCard(result.json), 'description') as { value?: string }).value).toBe('Minutes of the weekly meeting');
+    expect((findInput(firstCard(result.json), 'description') as { value?: string }).value).toBe(
+      'Minutes of the weekly meeting'
+    );
     expect(registerRows(ws)).toHaveLength(0);
   });
 
@@ -112,23 +149,19 @@ describe('declaring a Google Doc from the Docs sidebar', () => {
     const bobOnSameDoc = openDoc(ws, BOB, doc);
     let interleaved: string | undefined;
     // While Alice's execution waits for the lock, Bob declares his document and hers.
-    const result = ws.run(
-      'onDeclare',
-      actionEventFrom(alice, TYPICAL),
-      {
-        user: ALICE,
-        hooks: [
-          {
-            key: 'LockService.Lock.tryLock',
-            once: true,
-            run: () => {
-              interleaved = textOf(press(ws, bob.event, bob.card, 'onDeclare', BOB, TYPICAL).json);
-              press(ws, bobOnSameDoc.event, bobOnSameDoc.card, 'onDeclare', BOB, TYPICAL);
-            },
+    const result = ws.run('onDeclare', actionEventFrom(alice, TYPICAL), {
+      user: ALICE,
+      hooks: [
+        {
+          key: 'LockService.Lock.tryLock',
+          once: true,
+          run: () => {
+            interleaved = textOf(press(ws, bob.event, bob.card, 'onDeclare', BOB, TYPICAL).json);
+            press(ws, bobOnSameDoc.event, bobOnSameDoc.card, 'onDeclare', BOB, TYPICAL);
           },
-        ],
-      }
-    );
+        },
+      ],
+    });
     expect(interleaved).toMatch(/Declared as REC-2017-000001/);
     expect(textOf(result.json)).toMatch(/Already a record|Already records/);
     const rows = registerRows(ws);
@@ -140,7 +173,10 @@ describe('declaring a Google Doc from the Docs sidebar', () => {
     const ws = department();
     const doc = newDocument(ws, ALICE, 'Final report');
     declareDoc(ws, ALICE, doc, { ...TYPICAL, lock: ['yes'] });
-    expect(ws.state.drive[doc].contentRestrictions[0]).toMatchObject({ readOnly: true, restrictingUser: ALICE });
+    expect(ws.state.drive[doc].contentRestrictions[0]).toMatchObject({
+      readOnly: true,
+      restrictingUser: ALICE,
+    });
     expect(registerRows(ws)[0]).toMatchObject({ Locked: 'Yes' });
     expect(String(registerRows(ws, 'Audit log')[0].Details)).toMatch(/locked read-only/);
   });

@@ -1,6 +1,19 @@
 import { textOf } from '../../fakes/card-service/query';
 import { sheetsAs } from '../support/direct';
-import { ALICE, BOB, declareDoc, newDocument, newWorkspace, OUTSIDER, openDoc, press, registerId, registerRows, setUpRegister, TYPICAL } from '../support/department';
+import {
+  ALICE,
+  BOB,
+  declareDoc,
+  newDocument,
+  newWorkspace,
+  OUTSIDER,
+  openDoc,
+  press,
+  registerId,
+  registerRows,
+  setUpRegister,
+  TYPICAL,
+} from '../support/department';
 
 function department() {
   const ws = newWorkspace();
@@ -38,14 +51,18 @@ describe('SECRET, TOP SECRET and legacy markings', () => {
     expect(textOf(openDoc(ws, ALICE, doc).card)).toMatch(/old marking RESTRICTED/);
     declareDoc(ws, ALICE, doc, TYPICAL);
     expect(ws.state.documents[doc].header?.[0].text).toBe('OFFICIAL');
-    expect(String(registerRows(ws)[0].Notes)).toMatch(/Legacy marking RESTRICTED found and re-marked/);
+    expect(String(registerRows(ws)[0].Notes)).toMatch(
+      /Legacy marking RESTRICTED found and re-marked/
+    );
   });
 });
 
 describe('OFFICIAL-SENSITIVE sharing', () => {
   it('will not declare OFFICIAL-SENSITIVE shared with anyone with the link until the sharing is fixed', () => {
     const ws = department();
-    const doc = newDocument(ws, ALICE, 'Casework', ['Case'], { header: ['OFFICIAL-SENSITIVE - PERSONAL DATA'] });
+    const doc = newDocument(ws, ALICE, 'Casework', ['Case'], {
+      header: ['OFFICIAL-SENSITIVE - PERSONAL DATA'],
+    });
     ws.state.drive[doc].sharingAccess = 'ANYONE_WITH_LINK';
     ws.state.drive[doc].sharingPermission = 'VIEW';
     const opened = openDoc(ws, ALICE, doc);
@@ -61,19 +78,27 @@ describe('OFFICIAL-SENSITIVE sharing', () => {
   it('will not declare OFFICIAL-SENSITIVE shared outside the department', () => {
     const ws = department();
     const doc = newDocument(ws, ALICE, 'Contract notes', ['Notes'], { editors: [OUTSIDER] });
-    const result = declareDoc(ws, ALICE, doc, { ...TYPICAL, classification: ['OFFICIAL-SENSITIVE'], descriptors: ['COMMERCIAL'] });
+    const result = declareDoc(ws, ALICE, doc, {
+      ...TYPICAL,
+      classification: ['OFFICIAL-SENSITIVE'],
+      descriptors: ['COMMERCIAL'],
+    });
     expect(textOf(result.json)).toMatch(/shared outside the department with pat@example.com/);
     expect(registerRows(ws)).toHaveLength(0);
   });
 
   it('keeps an OFFICIAL-SENSITIVE record in place with its own sharing and puts a shortcut in the series folder', () => {
     const ws = department();
-    const doc = newDocument(ws, ALICE, 'Personnel case', ['Case'], { header: ['OFFICIAL-SENSITIVE - PERSONAL DATA'] });
+    const doc = newDocument(ws, ALICE, 'Personnel case', ['Case'], {
+      header: ['OFFICIAL-SENSITIVE - PERSONAL DATA'],
+    });
     const before = [...ws.state.drive[doc].parents];
     declareDoc(ws, ALICE, doc, { series: ['HRM-PER-01'], businessUnit: ['PCP'] });
     expect(ws.state.drive[doc].parents).toEqual(before);
     const row = registerRows(ws)[0];
-    const shortcut = Object.values(ws.state.drive).find(i => i.mimeType === 'application/vnd.google-apps.shortcut');
+    const shortcut = Object.values(ws.state.drive).find(
+      i => i.mimeType === 'application/vnd.google-apps.shortcut'
+    );
     expect(shortcut?.parents).toEqual([row['Folder ID']]);
     expect(String(row.Filing)).toMatch(/kept in place/);
   });
@@ -82,7 +107,13 @@ describe('OFFICIAL-SENSITIVE sharing', () => {
 describe('user text is stored as text', () => {
   it('keeps titles that look like formulas, numbers or right-to-left text exactly as they are', () => {
     const ws = department();
-    const titles = ['=HYPERLINK("http://evil.example","click")', '+44 20 7946 0000', '-SUM(A1)', '@everyone', 'تقرير الميزانية'];
+    const titles = [
+      '=HYPERLINK("http://evil.example","click")',
+      '+44 20 7946 0000',
+      '-SUM(A1)',
+      '@everyone',
+      'تقرير الميزانية',
+    ];
     for (const title of titles) declareDoc(ws, ALICE, newDocument(ws, ALICE, title), TYPICAL);
     expect(registerRows(ws).map(r => r.Title)).toEqual(titles);
     const sheet = ws.state.spreadsheets[registerId(ws)].sheets[0];
@@ -93,7 +124,9 @@ describe('user text is stored as text', () => {
     const ws = department();
     const doc = newDocument(ws, ALICE, 'x'.repeat(60_000));
     const result = declareDoc(ws, ALICE, doc, TYPICAL);
-    expect(textOf(result.json)).toMatch(/too long for one register cell and was cut \(Title, Original title\)/);
+    expect(textOf(result.json)).toMatch(
+      /too long for one register cell and was cut \(Title, Original title\)/
+    );
     expect(String(registerRows(ws)[0].Title).length).toBeLessThanOrEqual(50_000);
   });
 });
@@ -132,7 +165,11 @@ describe('failures leave nothing half-written', () => {
     sheetsAs(ws, 'dro@dfrr.gov.uk').openById(id).getSheetByName('Audit log')!.setName('Audit');
     expect(textOf(declareDoc(ws, ALICE, doc, TYPICAL).json)).toMatch(/no tab named "Audit log"/);
     sheetsAs(ws, 'dro@dfrr.gov.uk').openById(id).getSheetByName('Audit')!.setName('Audit log');
-    sheetsAs(ws, 'dro@dfrr.gov.uk').openById(id).getSheetByName('Register')!.getRange(1, 10).setValue('Series code');
+    sheetsAs(ws, 'dro@dfrr.gov.uk')
+      .openById(id)
+      .getSheetByName('Register')!
+      .getRange(1, 10)
+      .setValue('Series code');
     expect(textOf(openDoc(ws, ALICE, doc).card)).toMatch(/missing the column "Series"/);
     expect(registerRows(ws)).toHaveLength(0);
   });
@@ -150,7 +187,9 @@ describe('failures leave nothing half-written', () => {
     expect(ws.state.now - before).toBeGreaterThanOrEqual(10_000);
     expect(registerRows(ws)).toHaveLength(1);
     ws.state.locks.script = null;
-    expect(textOf(press(ws, opened.event, opened.card, 'onDeclare', ALICE, TYPICAL).json)).toMatch(/Declared as REC-2017-000002/);
+    expect(textOf(press(ws, opened.event, opened.card, 'onDeclare', ALICE, TYPICAL).json)).toMatch(
+      /Declared as REC-2017-000002/
+    );
     expect(ws.state.documents[doc].header?.map(p => p.text)).toEqual(['OFFICIAL']);
   });
 
@@ -159,9 +198,16 @@ describe('failures leave nothing half-written', () => {
     const doc = newDocument(ws, ALICE, 'Note');
     const opened = openDoc(ws, ALICE, doc);
     // The register row is written, then the audit row write fails on a quota error.
-    ws.state.faults.push({ key: 'SpreadsheetApp.Range.setValues', message: 'Service invoked too many times for one day: spreadsheets.', skip: 1, times: 1 });
+    ws.state.faults.push({
+      key: 'SpreadsheetApp.Range.setValues',
+      message: 'Service invoked too many times for one day: spreadsheets.',
+      skip: 1,
+      times: 1,
+    });
     const result = press(ws, opened.event, opened.card, 'onDeclare', ALICE, TYPICAL);
-    expect(textOf(result.json)).toMatch(/Nothing was saved: the register and its audit log are unchanged/);
+    expect(textOf(result.json)).toMatch(
+      /Nothing was saved: the register and its audit log are unchanged/
+    );
     expect(registerRows(ws)).toHaveLength(0);
     expect(registerRows(ws, 'Audit log')).toHaveLength(0);
     // Declaring again works and does not mark the document twice.

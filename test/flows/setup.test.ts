@@ -5,14 +5,23 @@ import { readSheet } from '../../fakes/spreadsheet/seed';
 import { TABS } from '../../src/domain/register-schema';
 import { SEED_FILE_PLAN } from '../../src/domain/seed';
 import { sheetsAs } from '../support/direct';
-import { ALICE, DRO, newDocument, newWorkspace, registerId, setUpRegister } from '../support/department';
+import {
+  ALICE,
+  DRO,
+  newDocument,
+  newWorkspace,
+  registerId,
+  setUpRegister,
+} from '../support/department';
 
 describe('first run', () => {
   it('tells staff who to ask when the register is not set up, instead of failing', () => {
     const ws = newWorkspace();
     ws.state.properties.script['records-capture.administrators'] = DRO;
     const doc = newDocument(ws, ALICE, 'Minutes');
-    const result = ws.run('onDocsHomepage', editorEvent('DOCS', { id: doc, title: 'Minutes' }), { user: ALICE });
+    const result = ws.run('onDocsHomepage', editorEvent('DOCS', { id: doc, title: 'Minutes' }), {
+      user: ALICE,
+    });
     expect(result.error).toBeUndefined();
     const text = textOf(result.json);
     expect(text).toMatch(/not set up yet/);
@@ -24,7 +33,15 @@ describe('first run', () => {
     const ws = newWorkspace();
     ws.state.properties.script['records-capture.administrators'] = DRO;
     for (const host of ['DRIVE', 'DOCS', 'SHEETS'] as const) {
-      const result = ws.run(host === 'DRIVE' ? 'onDriveHomepage' : host === 'DOCS' ? 'onDocsHomepage' : 'onSheetsHomepage', homepageEvent(host), { user: DRO });
+      const result = ws.run(
+        host === 'DRIVE'
+          ? 'onDriveHomepage'
+          : host === 'DOCS'
+            ? 'onDocsHomepage'
+            : 'onSheetsHomepage',
+        homepageEvent(host),
+        { user: DRO }
+      );
       expect(textOf(result.json)).toMatch(/Create register/);
     }
   });
@@ -36,19 +53,42 @@ describe('first run', () => {
     const id = registerId(ws);
     const spreadsheet = ws.state.spreadsheets[id];
     const names = spreadsheet.sheets.map(s => s.name);
-    expect(names).toEqual(['Register', 'File plan', 'Retention schedules', 'Business units', 'Audit log', 'Settings']);
+    expect(names).toEqual([
+      'Register',
+      'File plan',
+      'Retention schedules',
+      'Business units',
+      'Audit log',
+      'Settings',
+    ]);
     for (const tab of Object.values(TABS)) {
       const sheet = spreadsheet.sheets.find(s => s.name === tab.name)!;
-      expect(readSheet(ws.state, id, tab.name)[0].slice(0, tab.columns.length)).toEqual(tab.columns.map(c => c.header));
+      expect(readSheet(ws.state, id, tab.name)[0].slice(0, tab.columns.length)).toEqual(
+        tab.columns.map(c => c.header)
+      );
       expect(sheet.frozenRows).toBe(1);
       // Staff cannot retype a header (the add-on finds columns by them); the DRO can.
-      expect(() => sheetsAs(ws, ALICE).openById(id).getSheetByName(tab.name)!.getRange(1, 1).setValue('Renamed')).toThrow(/protected/);
-      expect(() => sheetsAs(ws, ALICE).openById(id).getSheetByName(tab.name)!.getRange(2, 1, 1, 1).getValues()).not.toThrow();
+      expect(() =>
+        sheetsAs(ws, ALICE)
+          .openById(id)
+          .getSheetByName(tab.name)!
+          .getRange(1, 1)
+          .setValue('Renamed')
+      ).toThrow(/protected/);
+      expect(() =>
+        sheetsAs(ws, ALICE).openById(id).getSheetByName(tab.name)!.getRange(2, 1, 1, 1).getValues()
+      ).not.toThrow();
     }
     sheetsAs(ws, DRO).openById(id).getSheetByName('Register')!.getRange(1, 1).setValue('Record ID');
     const register = spreadsheet.sheets.find(s => s.name === 'Register')!;
     const classification = TABS.register.columns.findIndex(c => c.key === 'classification');
-    expect(register.validations.some(v => v.column === classification && v.rule.args.some(a => JSON.stringify(a).includes('OFFICIAL-SENSITIVE')))).toBe(true);
+    expect(
+      register.validations.some(
+        v =>
+          v.column === classification &&
+          v.rule.args.some(a => JSON.stringify(a).includes('OFFICIAL-SENSITIVE'))
+      )
+    ).toBe(true);
     const declaredAt = TABS.register.columns.findIndex(c => c.key === 'declaredAt');
     expect(register.columnFormats[declaredAt] ?? '').toMatch(/yyyy-mm-dd hh:mm/);
     const plan = readSheet(ws.state, id, 'File plan');
@@ -60,14 +100,20 @@ describe('first run', () => {
     const ws = newWorkspace();
     setUpRegister(ws);
     const doc = newDocument(ws, ALICE, 'Minutes');
-    const result = ws.run('onDocsHomepage', editorEvent('DOCS', { id: doc, title: 'Minutes' }), { user: ALICE });
+    const result = ws.run('onDocsHomepage', editorEvent('DOCS', { id: doc, title: 'Minutes' }), {
+      user: ALICE,
+    });
     expect(textOf(firstCard(result.json))).toMatch(/Declare record/);
   });
 
   it('refuses setup by someone who is not a records administrator', () => {
     const ws = newWorkspace();
     ws.state.properties.script['records-capture.administrators'] = DRO;
-    const result = ws.run('onCreateRegister', { commonEventObject: { hostApp: 'DRIVE', platform: 'WEB', formInputs: {} } }, { user: ALICE });
+    const result = ws.run(
+      'onCreateRegister',
+      { commonEventObject: { hostApp: 'DRIVE', platform: 'WEB', formInputs: {} } },
+      { user: ALICE }
+    );
     expect(textOf(result.json)).toMatch(/Only the records administrators/);
     expect(ws.state.properties.script['records-capture.config']).toBeUndefined();
   });

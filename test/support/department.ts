@@ -24,14 +24,21 @@ export function newWorkspace(): Workspace {
 }
 
 /** Sets the register up as the DRO would, through the setup card. */
-export function setUpRegister(ws: Workspace, options: { shareWithDomain?: boolean; recordsTeamGroup?: string } = {}): RunResult {
+export function setUpRegister(
+  ws: Workspace,
+  options: { shareWithDomain?: boolean; recordsTeamGroup?: string } = {}
+): RunResult {
   ws.state.properties.script['records-capture.administrators'] = DRO;
   const result = ws.run(
     'onCreateRegister',
-    actionEvent(homepageEvent('DRIVE'), {}, {
-      shareWithDomain: options.shareWithDomain === false ? [] : ['yes'],
-      recordsTeamGroup: options.recordsTeamGroup ?? '',
-    }),
+    actionEvent(
+      homepageEvent('DRIVE'),
+      {},
+      {
+        shareWithDomain: options.shareWithDomain === false ? [] : ['yes'],
+        recordsTeamGroup: options.recordsTeamGroup ?? '',
+      }
+    ),
     { user: DRO }
   );
   if (result.error) throw new Error(`Setup failed: ${result.error}`);
@@ -39,7 +46,9 @@ export function setUpRegister(ws: Workspace, options: { shareWithDomain?: boolea
 }
 
 export function registerId(ws: Workspace): string {
-  const config = JSON.parse(ws.state.properties.script['records-capture.config'] ?? 'null') as { registerId: string } | null;
+  const config = JSON.parse(ws.state.properties.script['records-capture.config'] ?? 'null') as {
+    registerId: string;
+  } | null;
   if (!config) throw new Error('Register not set up');
   return config.registerId;
 }
@@ -49,7 +58,13 @@ export function newDocument(
   owner: string,
   name: string,
   paragraphs: string[] = ['Some text.'],
-  extra: { header?: string[]; footer?: string[]; editors?: string[]; viewers?: string[]; parentId?: string } = {}
+  extra: {
+    header?: string[];
+    footer?: string[];
+    editors?: string[];
+    viewers?: string[];
+    parentId?: string;
+  } = {}
 ): string {
   return createDocumentInState(ws.state, { owner, name, paragraphs, ...extra });
 }
@@ -65,7 +80,11 @@ export function press(
 ): RunResult {
   const target = allActions(card).find(a => a.functionName === functionName);
   if (!target) throw new Error(`No button runs ${functionName} on this card: ${textOf(card)}`);
-  return ws.run(functionName, actionEvent(base, target.parameters, { ...formValues(card), ...changes }), { user });
+  return ws.run(
+    functionName,
+    actionEvent(base, target.parameters, { ...formValues(card), ...changes }),
+    { user }
+  );
 }
 
 export interface Opened {
@@ -83,7 +102,12 @@ export function openDoc(ws: Workspace, user: string, docId: string): Opened {
 }
 
 /** Opens the sidebar and presses Declare, changing only `changes` on the pre-filled form. */
-export function declareDoc(ws: Workspace, user: string, docId: string, changes: Record<string, FormValue> = {}): RunResult {
+export function declareDoc(
+  ws: Workspace,
+  user: string,
+  docId: string,
+  changes: Record<string, FormValue> = {}
+): RunResult {
   const opened = openDoc(ws, user, docId);
   return press(ws, opened.event, opened.card, 'onDeclare', user, changes);
 }

@@ -10,7 +10,9 @@ describe('reading markings from an item', () => {
   });
 
   it('finds OFFICIAL-SENSITIVE with its handling instruction and descriptors', () => {
-    const scan = scanForMarkings(['OFFICIAL-SENSITIVE RECIPIENTS ONLY - PERSONAL DATA - UK EYES ONLY']);
+    const scan = scanForMarkings([
+      'OFFICIAL-SENSITIVE RECIPIENTS ONLY - PERSONAL DATA - UK EYES ONLY',
+    ]);
     expect(scan.found).toEqual({
       classification: 'OFFICIAL-SENSITIVE',
       handlingInstructions: ['RECIPIENTS ONLY'],
@@ -20,15 +22,18 @@ describe('reading markings from an item', () => {
   });
 
   it('tells LEGAL from LEGAL PROFESSIONAL PRIVILEGE', () => {
-    expect(scanForMarkings(['OFFICIAL-SENSITIVE - LEGAL PROFESSIONAL PRIVILEGE']).found?.descriptors).toEqual([
-      'LEGAL PROFESSIONAL PRIVILEGE',
-    ]);
+    expect(
+      scanForMarkings(['OFFICIAL-SENSITIVE - LEGAL PROFESSIONAL PRIVILEGE']).found?.descriptors
+    ).toEqual(['LEGAL PROFESSIONAL PRIVILEGE']);
     expect(scanForMarkings(['OFFICIAL-SENSITIVE - LEGAL']).found?.descriptors).toEqual(['LEGAL']);
   });
 
   it('flags legacy protective markings for re-marking', () => {
     expect(scanForMarkings(['RESTRICTED - MANAGEMENT']).legacy).toEqual(['RESTRICTED']);
-    expect(scanForMarkings(['PROTECT', 'CONFIDENTIAL']).legacy).toEqual(['PROTECT', 'CONFIDENTIAL']);
+    expect(scanForMarkings(['PROTECT', 'CONFIDENTIAL']).legacy).toEqual([
+      'PROTECT',
+      'CONFIDENTIAL',
+    ]);
     expect(scanForMarkings(['We must protect the coast']).legacy).toEqual([]);
   });
 });
@@ -43,13 +48,32 @@ describe('writing markings', () => {
         caveats: [],
       })
     ).toBe('OFFICIAL-SENSITIVE RECIPIENTS ONLY - PERSONAL DATA - COMMERCIAL');
-    expect(formatMarking({ classification: 'OFFICIAL', handlingInstructions: [], descriptors: [], caveats: [] })).toBe('OFFICIAL');
+    expect(
+      formatMarking({
+        classification: 'OFFICIAL',
+        handlingInstructions: [],
+        descriptors: [],
+        caveats: [],
+      })
+    ).toBe('OFFICIAL');
   });
 
   it('drops descriptors from plain OFFICIAL and duplicates from OFFICIAL-SENSITIVE', () => {
-    expect(normaliseMarking({ classification: 'OFFICIAL', handlingInstructions: ['EMBARGOED'], descriptors: ['LEGAL'], caveats: [] }).descriptors).toEqual([]);
     expect(
-      normaliseMarking({ classification: 'OFFICIAL-SENSITIVE', handlingInstructions: [], descriptors: ['LEGAL', 'LEGAL'], caveats: [] }).descriptors
+      normaliseMarking({
+        classification: 'OFFICIAL',
+        handlingInstructions: ['EMBARGOED'],
+        descriptors: ['LEGAL'],
+        caveats: [],
+      }).descriptors
+    ).toEqual([]);
+    expect(
+      normaliseMarking({
+        classification: 'OFFICIAL-SENSITIVE',
+        handlingInstructions: [],
+        descriptors: ['LEGAL', 'LEGAL'],
+        caveats: [],
+      }).descriptors
     ).toEqual(['LEGAL']);
   });
 });

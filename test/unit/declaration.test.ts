@@ -4,7 +4,12 @@ import { scanForMarkings } from '../../src/domain/classification';
 import { SEED_BUSINESS_UNITS, SEED_FILE_PLAN, SEED_RETENTION } from '../../src/domain/seed';
 
 const reference: ReferenceData = {
-  series: SEED_FILE_PLAN.map(s => ({ ...s, functionCode: s.code.slice(0, 3), folderId: '', active: true })),
+  series: SEED_FILE_PLAN.map(s => ({
+    ...s,
+    functionCode: s.code.slice(0, 3),
+    folderId: '',
+    active: true,
+  })),
   schedules: SEED_RETENTION,
   businessUnits: SEED_BUSINESS_UNITS,
 };
@@ -37,12 +42,17 @@ describe('checking a declaration form', () => {
   });
 
   it('lists everything missing at once', () => {
-    const { errors } = validateDeclaration(form({ series: '', businessUnit: '', recordDate: null }), reference, now);
+    const { errors } = validateDeclaration(
+      form({ series: '', businessUnit: '', recordDate: null }),
+      reference,
+      now
+    );
     expect(errors.map(e => e.field)).toEqual(['series', 'businessUnit', 'recordDate']);
   });
 
   it('rejects descriptors on plain OFFICIAL, unknown codes, future dates and over-long descriptions', () => {
-    const fields = (changes: Partial<DeclarationForm>) => validateDeclaration(form(changes), reference, now).errors.map(e => e.field);
+    const fields = (changes: Partial<DeclarationForm>) =>
+      validateDeclaration(form(changes), reference, now).errors.map(e => e.field);
     expect(fields({ descriptors: ['PERSONAL DATA'] })).toEqual(['descriptors']);
     expect(fields({ series: 'XXX-YYY-01' })).toEqual(['series']);
     expect(fields({ recordDate: new Date('2017-03-01T00:00:00Z') })).toEqual(['recordDate']);
@@ -50,7 +60,12 @@ describe('checking a declaration form', () => {
   });
 
   it('reports a series whose retention schedule is missing instead of guessing dates', () => {
-    const broken = { ...reference, series: reference.series.map(s => (s.code === 'POL-DEV-01' ? { ...s, retentionCode: 'R-GONE' } : s)) };
+    const broken = {
+      ...reference,
+      series: reference.series.map(s =>
+        s.code === 'POL-DEV-01' ? { ...s, retentionCode: 'R-GONE' } : s
+      ),
+    };
     expect(validateDeclaration(form(), broken, now).errors[0].message).toMatch(/R-GONE/);
   });
 });
@@ -67,16 +82,34 @@ describe('checking an item', () => {
     checksum: '',
     ...changes,
   });
-  const sensitive = { classification: 'OFFICIAL-SENSITIVE' as const, handlingInstructions: [], descriptors: ['PERSONAL DATA'], caveats: [] };
+  const sensitive = {
+    classification: 'OFFICIAL-SENSITIVE' as const,
+    handlingInstructions: [],
+    descriptors: ['PERSONAL DATA'],
+    caveats: [],
+  };
 
   it('blocks OFFICIAL-SENSITIVE shared with anyone with the link or outside the department', () => {
-    expect(checkItem(item({ sharing: { public: true, outsideDomain: [] } }), sensitive).blocked).toMatch(/anyone with the link/);
-    expect(checkItem(item({ sharing: { public: false, outsideDomain: ['pat@example.com'] } }), sensitive).blocked).toMatch(/pat@example.com/);
-    expect(checkItem(item({ sharing: { public: true, outsideDomain: [] } }), { ...sensitive, classification: 'OFFICIAL', descriptors: [] }).blocked).toBeNull();
+    expect(
+      checkItem(item({ sharing: { public: true, outsideDomain: [] } }), sensitive).blocked
+    ).toMatch(/anyone with the link/);
+    expect(
+      checkItem(item({ sharing: { public: false, outsideDomain: ['pat@example.com'] } }), sensitive)
+        .blocked
+    ).toMatch(/pat@example.com/);
+    expect(
+      checkItem(item({ sharing: { public: true, outsideDomain: [] } }), {
+        ...sensitive,
+        classification: 'OFFICIAL',
+        descriptors: [],
+      }).blocked
+    ).toBeNull();
   });
 
   it('blocks items marked SECRET and flags legacy markings without blocking', () => {
-    expect(checkItem(item({ scan: scanForMarkings(['SECRET']) }), null).blocked).toMatch(/SECRET marking/);
+    expect(checkItem(item({ scan: scanForMarkings(['SECRET']) }), null).blocked).toMatch(
+      /SECRET marking/
+    );
     const legacy = checkItem(item({ scan: scanForMarkings(['RESTRICTED']) }), null);
     expect(legacy.blocked).toBeNull();
     expect(legacy.warnings[0]).toMatch(/old marking RESTRICTED/);

@@ -1,8 +1,15 @@
-import { mapHeaders, REGISTER_COLUMNS, registerHeadroom, SPREADSHEET_CELL_LIMIT } from '../../src/domain/register-schema';
+import {
+  mapHeaders,
+  REGISTER_COLUMNS,
+  registerHeadroom,
+  SPREADSHEET_CELL_LIMIT,
+} from '../../src/domain/register-schema';
 
 describe('register columns', () => {
   it('finds columns by header wherever they are and reports the missing ones', () => {
-    const headers = REGISTER_COLUMNS.map(c => c.header).reverse().filter(h => h !== 'Series');
+    const headers = REGISTER_COLUMNS.map(c => c.header)
+      .reverse()
+      .filter(h => h !== 'Series');
     const { index, missing } = mapHeaders(headers, REGISTER_COLUMNS);
     expect(missing).toEqual(['Series']);
     expect(index.recordId).toBe(headers.indexOf('Record ID'));

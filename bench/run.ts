@@ -1,0 +1,217 @@
+// `npm run bench`: what declaring costs, from the fakes' call counters, at several register
+// sizes, and for a 50-file Drive selection. Modelled time uses the per-call latency table in
+// fakes/core/latency.ts (each row names its source). Counts, not wall-clock time, are the result.
+import { LATENCY, COMMIT_COST, EXECUTION_START_MS } from '../fakes/core/latency';
+import type { CallCounts } from '../fakes/core/execution';
+import { createFileInState } from '../fakes/drive/seed';
+import { driveEvent } from '../fakes/events';
+import { firstCard } from '../fakes/form';
+import type { Workspace } from '../fakes/harness/workspace';
+import { REGISTER_COLUMNS } from '../src/domain/register-schema';
+import {
+  ALICE,
+  declareDoc,
+  newDocument,
+  newWorkspace,
+  openDoc,
+  press,
+  registerId,
+  registerRows,
+  setUpRegister,
+  TYPICAL,
+} from '../test/support/department';
+
+const SIZES = [0, 1_000, 20_000, 100_000];
+const CALL_TARGET = 40;
+
+interface Row {
+  label: string;
+  counts: CallCounts;
+}
+
+/** Fills the register with `n` realistic rows directly in the state (no execution, no counting). */
+function fillRegister(ws: Workspace, n: number): void {
+  const sheet = ws.state.spreadsheets[registerId(ws)].sheets.find(s => s.name === 'Register')!;
+  const col = (key: string) => REGISTER_COLUMNS.findIndex(c => c.key === key);
+  const series = ['POL-DEV-01', 'FIN-ACC-01', 'GOV-BRD-01', 'HRM-PER-01', 'MIN-SUB-01'];
+  const start = sheet.rows.length;
+  for (let i = 0; i < n; i++) {
+    const row: (string | number | { d: number })[] = new Array(REGISTER_COLUMNS.length).fill('');
+    row[col('recordId')] = `REC-2016-${String(i + 1).padStart(6, '0')}`;
+    row[col('fileId')] = `1bench${String(i).padStart(38, '0')}`;
+    row[col('title')] = `Historic record ${i + 1}`;
+    row[col('series')] = series[i % series.length];
+    row[col('classification')] = i % 7 === 0 ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';
+    row[col('declaredBy')] = 'archive@dfrr.gov.uk';
+    row[col('declaredAt')] = { d: Date.UTC(2016, 0, 1) + i * 60_000 };
+    row[col('lifecycle')] = 'Declared';
+    row[col('filing')] = 'Complete';
+    sheet.rows[start + i] = row;
+  }
+  sheet.maxRows = Math.max(sheet.maxRows, sheet.rows.length + 500);
+}
+
+function roundTrips(counts: CallCounts): number {
+  return Object.entries(counts.byKey)
+    .filter(([key]) => (LATENCY[key]?.ms ?? 0) > 0)
+    .reduce((sum, [, n]) => sum + n, 0);
+}
+
+function line(cells: (string | number)[], widths: number[]): string {
+  return cells.map((c, i) => String(c).padStart(widths[i])).join('  ');
+}
+
+function table(title: string, rows: Row[]): void {
+  const widths = [22, 10, 12, 12, 14, 8, 12];
+  console.log(`\n${title}`);
+  console.log(
+    line(
+      ['', 'calls', 'round trips', 'cells read', 'cells searched', 'commits', 'modelled s'],
+      widths
+    )
+  );
+  for (const r of rows) {
+    console.log(
+      line(
+        [
+          r.label,
+          r.counts.serviceCalls,
+          roundTrips(r.counts),
+          r.counts.cellsRead,
+          r.counts.cellsSearched,
+          r.counts.commits,
+          (r.counts.modelledMs / 1000).toFixed(2),
+        ],
+        widths
+      )
+    );
+  }
+}
+
+function breakdown(counts: CallCounts): void {
+  const entries = Object.entries(counts.byKey)
+    .filter(([k]) => !k.startsWith('CardService'))
+    .sort();
+  for (const [key, n] of entries) {
+    const cost = LATENCY[key];
+    console.log(
+      `    ${key.padEnd(48)} ${String(n).padStart(3)}  ${cost ? `${cost.ms} ms (${cost.basis})` : 'local'}`
+    );
+  }
+}
+
+/** One declaration of a new Doc in a series whose folder already exists, at each register size. */
+function declareOneDoc(): { open: Row[]; declare: Row[]; last: CallCounts } {
+  const open: Row[] = [];
+  const declare: Row[] = [];
+  let last: CallCounts | null = null;
+  for (const size of SIZES) {
+    const ws = newWorkspace();
+    setUpRegister(ws);
+    // Alice has declared before (her series and unit are remembered; the series folder exists).
+    declareDoc(ws, ALICE, newDocument(ws, ALICE, 'Earlier submission'), TYPICAL);
+    fillRegister(ws, size);
+    const doc = newDocument(ws, ALICE, 'Submission to SoS: allocation options', [
+      'Options for the Community Resilience Grant.',
+    ]);
+    const opened = openDoc(ws, ALICE, doc);
+    const result = press(ws, opened.event, opened.card, 'onDeclare', ALICE);
+    if (result.error || !/Declared as/.test(JSON.stringify(result.json)))
+      throw new Error(
+        `Declaration failed at ${size} rows: ${result.error ?? JSON.stringify(result.json)}`
+      );
+    if (registerRows(ws).length !== size + 2) throw new Error('Register row count is wrong');
+    open.push({ label: `${size.toLocaleString('en-GB')} rows`, counts: opened.result.counts });
+    declare.push({ label: `${size.toLocaleString('en-GB')} rows`, counts: result.counts });
+    last = result.counts;
+  }
+  return { open, declare, last: last! };
+}
+
+/** Fifty PDFs selected in Drive and declared in one action. */
+function declareFiftyFiles(): { select: CallCounts; declare: CallCounts; one: CallCounts } {
+  const ws = newWorkspace();
+  setUpRegister(ws);
+  declareDoc(ws, ALICE, newDocument(ws, ALICE, 'Earlier submission'), TYPICAL);
+  fillRegister(ws, 20_000);
+  const files = Array.from({ length: 50 }, (_, i) => {
+    const name = `Invoice DfRR-2016-17-${String(417 + i).padStart(5, '0')}.pdf`;
+    return {
+      id: createFileInState(ws.state, {
+        owner: ALICE,
+        name,
+        mimeType: 'application/pdf',
+        content: `%PDF-1.4 invoice ${i}`,
+      }),
+      title: name,
+      mimeType: 'application/pdf',
+    };
+  });
+  const single = files.slice(0, 1);
+  const oneEvent = driveEvent(single);
+  const oneCard = firstCard(ws.run('onDriveItemsSelected', oneEvent, { user: ALICE }).json);
+  const one = press(ws, oneEvent, oneCard, 'onDeclare', ALICE, {
+    series: ['FIN-ACC-01'],
+    businessUnit: ['FCE'],
+  });
+  const event = driveEvent(files.slice(1));
+  const selected = ws.run('onDriveItemsSelected', event, { user: ALICE });
+  const result = press(ws, event, firstCard(selected.json), 'onDeclare', ALICE, {
+    series: ['FIN-ACC-01'],
+    businessUnit: ['FCE'],
+  });
+  const declared = registerRows(ws).filter(r => String(r.Title).startsWith('Invoice'));
+  if (declared.length !== 50)
+    throw new Error(
+      `Expected 50 invoices in the register, found ${declared.length}: ${result.error ?? JSON.stringify(result.json).slice(0, 500)}`
+    );
+  return { select: selected.counts, declare: result.counts, one: one.counts };
+}
+
+console.log(
+  'Records Capture benchmark: service calls counted by the fakes; time modelled from fakes/core/latency.ts'
+);
+console.log(
+  `(execution start ${EXECUTION_START_MS} ms; a commit of buffered sheet writes ${COMMIT_COST.ms} ms + ${COMMIT_COST.perUnit} ms/cell)`
+);
+
+const doc = declareOneDoc();
+table('Opening the Docs sidebar on a new document (declare form shown)', doc.open);
+table('Declaring one Google Doc (press Declare)', doc.declare);
+console.log('  Calls of one declaration (100,000-row register):');
+breakdown(doc.last);
+
+const fifty = declareFiftyFiles();
+table('Declaring Drive files (20,000-row register)', [
+  { label: '1 file', counts: fifty.one },
+  { label: '49 files: open sidebar', counts: fifty.select },
+  { label: '49 files: declare', counts: fifty.declare },
+]);
+const writes = (c: CallCounts) => c.byKey['SpreadsheetApp.Range.setValues'] ?? 0;
+
+const calls = doc.declare.map(r => r.counts.serviceCalls);
+const trips = doc.declare.map(r => roundTrips(r.counts));
+const checks = [
+  [`same number of calls at every register size (${calls.join(', ')})`, new Set(calls).size === 1],
+  [
+    `no full-register read (largest read ${Math.max(...doc.declare.map(r => r.counts.cellsRead))} cells)`,
+    Math.max(...doc.declare.map(r => r.counts.cellsRead)) < 1_000,
+  ],
+  [
+    `at most ${CALL_TARGET} round trips per declaration (${Math.max(...trips)})`,
+    Math.max(...trips) <= CALL_TARGET,
+  ],
+  [
+    `49-file action writes the register once (${writes(fifty.declare)} setValues: register + audit log), as does one file (${writes(fifty.one)})`,
+    writes(fifty.declare) === writes(fifty.one),
+  ],
+  [
+    `49-file action fits the 30 s card limit (${(fifty.declare.modelledMs / 1000).toFixed(1)} s modelled)`,
+    fifty.declare.modelledMs < 30_000,
+  ],
+] as const;
+console.log('\nTargets');
+for (const [text, ok] of checks) console.log(`  ${ok ? 'met ' : 'MISSED'}  ${text}`);
+console.log(
+  `\nRatios: 49-file declare vs one file: ${(fifty.declare.serviceCalls / fifty.one.serviceCalls).toFixed(1)}x the calls for 49x the files; 100,000 vs 0 rows: ${(doc.declare[3].counts.modelledMs / doc.declare[0].counts.modelledMs).toFixed(2)}x the modelled time.`
+);

@@ -1,0 +1,4 @@
+// DocumentApp over the shared Workspace state.
+export { createDocumentApp } from './documentapp';
+export { createDocumentInState } from './seed';
+export type { SeedDocument } from './seed';

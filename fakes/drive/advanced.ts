@@ -1,0 +1,637 @@
+// The advanced Drive service (v3) over the same `state.drive` as DriveApp: Files.get, update and
+// create, and Permissions.create. Errors take the advanced services' shape:
+// `GoogleJsonResponseException: API call to drive.files.<method> failed with error: <message>`.
+import { md5 } from '@noble/hashes/legacy';
+import { sha256 } from '@noble/hashes/sha2';
+import type { FakeContext } from '../core/context';
+import { base64Decode, base64Encode, utf8Decode, utf8Encode } from '../core/bytes';
+import { MESSAGES } from '../core/errors';
+import { NotEmulatedError } from '../core/instrument';
+import { newDriveItem } from '../core/state';
+import type { ContentRestrictionState, DriveItemState, PermissionName } from '../core/state';
+import {
+  canEdit,
+  canView,
+  ensureRoot,
+  freshId,
+  isLocked,
+  isRootFolder,
+  MIME,
+  roleOf,
+  sameEmail,
+  selfAndAncestors,
+  shortcutContent,
+  shortcutTarget,
+  urlOf,
+} from './access';
+import { blobOf } from './items';
+
+type FileResource = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+type PermissionResource = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
+type ContentRestriction = GoogleAppsScript.Drive_v3.Drive.V3.Schema.ContentRestriction;
+type FilesCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection;
+type PermissionsCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection;
+
+/** Drive's limits on custom properties (Drive API guide "Add custom file properties"). */
+export const MAX_PROPERTY_BYTES = 124;
+export const MAX_APP_PROPERTIES = 30;
+
+const DEFAULT_FIELDS = 'kind,id,name,mimeType';
+const DEFAULT_PERMISSION_FIELDS = 'kind,id,type,role';
+
+/** Fields the API computes; writing them is refused. */
+const NOT_WRITABLE = new Set([
+  'kind',
+  'id',
+  'owners',
+  'capabilities',
+  'size',
+  'webViewLink',
+  'shared',
+  'ownedByMe',
+  'permissions',
+  'createdTime',
+  'modifiedTime',
+  'sha256Checksum',
+  'md5Checksum',
+]);
+const UPDATABLE = new Set([
+  'name',
+  'description',
+  'starred',
+  'appProperties',
+  'contentRestrictions',
+]);
+/** Google types Files.create can make here; the others need their own store's seed. */
+const CREATABLE_GOOGLE = new Set<string>([MIME.folder, MIME.shortcut, MIME.document]);
+const CREATABLE = new Set([
+  'name',
+  'description',
+  'starred',
+  'appProperties',
+  'mimeType',
+  'parents',
+  'shortcutDetails',
+]);
+
+/** `call` is the API method, such as `files.get`. */
+export function apiError(call: string, code: number, message: string): Error {
+  const error = new Error(`API call to drive.${call} failed with error: ${message}`);
+  error.name = 'GoogleJsonResponseException';
+  (error as Error & { details?: unknown }).details = { code, message };
+  return error;
+}
+
+function fileNotFound(call: string, id: string): Error {
+  return apiError(call, 404, `File not found: ${id}.`);
+}
+
+function noPermission(call: string, id: string): Error {
+  return apiError(call, 403, `The user does not have sufficient permissions for file ${id}.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Partial responses: `fields` such as `id,appProperties,capabilities(canEdit),owners/emailAddress`.
+
+type FieldMask = { [field: string]: FieldMask | true };
+
+export function parseFields(fields: string): FieldMask {
+  let at = 0;
+  const invalid = () => new Error(`Invalid field selection ${fields}`);
+  const parseList = (): FieldMask => {
+    const mask: FieldMask = {};
+    while (at < fields.length && fields[at] !== ')') {
+      const match = /^\s*([A-Za-z0-9_*/]+)\s*/.exec(fields.slice(at));
+      if (!match) throw invalid();
+      at += match[0].length;
+      const path = match[1].split('/');
+      let sub: FieldMask | true = true;
+      if (fields[at] === '(') {
+        at++;
+        sub = parseList();
+        if (fields[at] !== ')') throw invalid();
+        at++;
+      }
+      let node = mask;
+      path.forEach((name, i) => {
+        if (i === path.length - 1) {
+          node[name] = sub;
+        } else {
+          const existing = node[name];
+          node[name] = existing && existing !== true ? existing : {};
+          node = node[name] as FieldMask;
+        }
+      });
+      while (fields[at] === ',' || fields[at] === ' ') at++;
+    }
+    return mask;
+  };
+  const mask = parseList();
+  if (at < fields.length) throw invalid();
+  return mask;
+}
+
+function applyMask(value: unknown, mask: FieldMask | true): unknown {
+  if (mask === true || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(entry => applyMask(entry, mask));
+  if (mask['*']) return value;
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(mask)) {
+    if (source[key] !== undefined) out[key] = applyMask(source[key], mask[key]);
+  }
+  return out;
+}
+
+function select<T>(
+  call: string,
+  resource: Record<string, unknown>,
+  fields: unknown,
+  fallback: string
+): T {
+  let mask: FieldMask;
+  try {
+    mask = parseFields(typeof fields === 'string' && fields.trim() ? fields : fallback);
+  } catch {
+    throw apiError(call, 400, `Invalid field selection ${String(fields)}`);
+  }
+  return applyMask(resource, mask) as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resources as the API returns them.
+
+function hex(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+  return out;
+}
+
+function userResource(ctx: FakeContext, email: string) {
+  return {
+    kind: 'drive#user',
+    displayName: ctx.state.users[email]?.name ?? email,
+    emailAddress: email,
+    me: sameEmail(email, ctx.user),
+  };
+}
+
+function restrictionResource(ctx: FakeContext, restriction: ContentRestrictionState) {
+  return {
+    readOnly: restriction.readOnly,
+    reason: restriction.reason,
+    type: 'globalContentRestriction',
+    restrictingUser: userResource(ctx, restriction.restrictingUser),
+    restrictionTime: new Date(restriction.restrictionTime).toISOString(),
+  };
+}
+
+const LINK_ROLE: Partial<Record<PermissionName, string>> = {
+  EDIT: 'writer',
+  COMMENT: 'commenter',
+  VIEW: 'reader',
+};
+
+/** The item's own permissions (owner, named editors and viewers, link or domain sharing). */
+function permissionResources(ctx: FakeContext, item: DriveItemState): Record<string, unknown>[] {
+  const person = (email: string, role: string): Record<string, unknown> => ({
+    kind: 'drive#permission',
+    id: `user:${email.toLowerCase()}`,
+    type: 'user',
+    role,
+    emailAddress: email,
+    displayName: ctx.state.users[email]?.name ?? email,
+  });
+  const out = [
+    person(item.owner, 'owner'),
+    ...item.editors.map(email => person(email, 'writer')),
+    ...item.viewers.map(email => person(email, 'reader')),
+  ];
+  const role = LINK_ROLE[item.sharingPermission];
+  if (role && (item.sharingAccess === 'ANYONE' || item.sharingAccess === 'ANYONE_WITH_LINK')) {
+    out.push({
+      kind: 'drive#permission',
+      id: 'anyoneWithLink',
+      type: 'anyone',
+      role,
+      allowFileDiscovery: item.sharingAccess === 'ANYONE',
+    });
+  }
+  if (role && (item.sharingAccess === 'DOMAIN' || item.sharingAccess === 'DOMAIN_WITH_LINK')) {
+    out.push({
+      kind: 'drive#permission',
+      id: `domain:${ctx.state.domain}`,
+      type: 'domain',
+      role,
+      domain: ctx.state.domain,
+      allowFileDiscovery: item.sharingAccess === 'DOMAIN',
+    });
+  }
+  return out;
+}
+
+/** The whole File resource as this user sees it; `fields` then picks from it. */
+function fullResource(ctx: FakeContext, item: DriveItemState): Record<string, unknown> {
+  const role = roleOf(ctx.state, item, ctx.user);
+  const edit = role === 'owner' || role === 'editor';
+  const locked = isLocked(item);
+  const binary =
+    item.kind === 'file' &&
+    !item.mimeType.startsWith('application/vnd.google-apps.') &&
+    item.mimeType !== MIME.shortcut;
+  const resource: Record<string, unknown> = {
+    kind: 'drive#file',
+    id: item.id,
+    name: item.name,
+    mimeType: item.mimeType,
+    starred: item.starred,
+    trashed: item.trashed,
+    parents: [...item.parents],
+    createdTime: new Date(item.createdAt).toISOString(),
+    modifiedTime: new Date(item.updatedAt).toISOString(),
+    owners: [userResource(ctx, item.owner)],
+    ownedByMe: role === 'owner',
+    shared: item.sharingAccess !== 'PRIVATE' || item.editors.length + item.viewers.length > 0,
+    webViewLink: urlOf(item),
+    capabilities: {
+      canEdit: edit,
+      canComment: role !== null && role !== 'viewer',
+      canCopy: item.kind === 'file',
+      canDownload: true,
+      canShare: edit,
+      canRename: edit && !locked,
+      canModifyContent: edit && !locked,
+      canModifyContentRestriction: edit,
+      canModifyEditorContentRestriction: edit,
+      canRemoveContentRestriction: edit && locked,
+      canTrash: role === 'owner',
+      canAddChildren: item.kind === 'folder' && edit,
+      canMoveItemWithinDrive: edit,
+    },
+  };
+  if (item.description) resource.description = item.description;
+  if (binary) {
+    const bytes = base64Decode(item.contentBase64 ?? '');
+    resource.size = String(item.size);
+    resource.sha256Checksum = hex(sha256(bytes));
+    resource.md5Checksum = hex(md5(bytes));
+  }
+  const target = shortcutTarget(item);
+  if (target !== null) {
+    resource.shortcutDetails = {
+      targetId: target,
+      targetMimeType: ctx.state.drive[target]?.mimeType,
+    };
+  }
+  // Only people who may share the item see its permissions.
+  if (edit) resource.permissions = permissionResources(ctx, item);
+  if (Object.keys(item.appProperties).length > 0)
+    resource.appProperties = { ...item.appProperties };
+  if (item.contentRestrictions.length > 0) {
+    resource.contentRestrictions = item.contentRestrictions.map(r => restrictionResource(ctx, r));
+  }
+  return resource;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared checks.
+
+function visible(ctx: FakeContext, call: string, fileId: unknown): DriveItemState {
+  const item = typeof fileId === 'string' ? ctx.state.drive[fileId] : undefined;
+  if (!item || !canView(ctx.state, item, ctx.user)) throw fileNotFound(call, String(fileId));
+  return item;
+}
+
+/** A folder the user may add to, or the API's error for the parent. */
+function writableParent(ctx: FakeContext, call: string, parentId: string): DriveItemState {
+  const parent = visible(ctx, call, parentId);
+  if (parent.kind !== 'folder' || !canEdit(ctx.state, parent, ctx.user)) {
+    throw apiError(call, 403, 'Insufficient permissions for the specified parent.');
+  }
+  return parent;
+}
+
+function idList(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  return value
+    .split(',')
+    .map(id => id.trim())
+    .filter(id => id !== '');
+}
+
+function checkKeys(call: string, body: Record<string, unknown>, allowed: Set<string>): string[] {
+  const keys = Object.keys(body).filter(key => body[key] !== undefined);
+  for (const key of keys) {
+    if (NOT_WRITABLE.has(key)) throw apiError(call, 403, MESSAGES.driveApiNotWritable);
+    if (!allowed.has(key)) throw new NotEmulatedError(`not emulated: Drive.${call} field ${key}`);
+  }
+  return keys;
+}
+
+function nextAppProperties(
+  call: string,
+  current: Record<string, string>,
+  value: unknown
+): Record<string, string> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw apiError(call, 400, 'Invalid value for: appProperties');
+  }
+  const changes = value as Record<string, unknown>;
+  const next = { ...current };
+  for (const key of Object.keys(changes)) {
+    const change = changes[key];
+    if (change === null || change === undefined) {
+      delete next[key];
+      continue;
+    }
+    const text = String(change);
+    if (utf8Encode(key).length + utf8Encode(text).length > MAX_PROPERTY_BYTES) {
+      throw apiError(call, 403, MESSAGES.driveApiPropertyTooLong);
+    }
+    next[key] = text;
+  }
+  if (Object.keys(next).length > MAX_APP_PROPERTIES) {
+    throw apiError(call, 403, MESSAGES.driveApiTooManyAppProperties);
+  }
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type FilesApi = Pick<FilesCollection, 'get' | 'update' | 'create'>;
+
+class FakeDriveFiles implements FilesApi {
+  constructor(private ctx: FakeContext) {}
+
+  get(fileId: string): FileResource;
+  get(fileId: string, optionalArgs: Record<string, unknown> & { alt: 'media' }): string;
+  get(fileId: string, optionalArgs: Record<string, unknown>): FileResource;
+  get(fileId: string, optionalArgs?: Record<string, unknown>): FileResource | string {
+    const item = visible(this.ctx, 'files.get', fileId);
+    if (optionalArgs?.alt === 'media') {
+      if (item.kind !== 'file' || item.mimeType.startsWith('application/vnd.google-apps.')) {
+        throw apiError(
+          'files.get',
+          403,
+          'Only files with binary content can be downloaded. Use Export with Docs Editors files.'
+        );
+      }
+      return utf8Decode(base64Decode(item.contentBase64 ?? ''));
+    }
+    const resource = fullResource(this.ctx, item);
+    return select('files.get', resource, optionalArgs?.fields, DEFAULT_FIELDS);
+  }
+
+  /**
+   * Metadata updates: `appProperties` merge (a null value deletes one), `contentRestrictions`
+   * replace the current one, name, description and starred; moves through the `addParents` and
+   * `removeParents` arguments. Every check passes before anything changes.
+   */
+  update(
+    resource: FileResource,
+    fileId: string,
+    mediaData?: GoogleAppsScript.Base.Blob | null,
+    optionalArgs?: Record<string, unknown>
+  ): FileResource {
+    const call = 'files.update';
+    const state = this.ctx.state;
+    const item = visible(this.ctx, call, fileId);
+    if (mediaData !== undefined && mediaData !== null) {
+      throw new NotEmulatedError('not emulated: Drive.Files.update with mediaData');
+    }
+    if (!canEdit(state, item, this.ctx.user)) throw noPermission(call, fileId);
+    const body = (resource ?? {}) as Record<string, unknown>;
+    if (body.parents !== undefined) {
+      throw apiError(
+        call,
+        403,
+        'The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.'
+      );
+    }
+    const keys = checkKeys(call, body, UPDATABLE);
+
+    const restrictions = keys.includes('contentRestrictions')
+      ? this.nextRestrictions(body.contentRestrictions)
+      : item.contentRestrictions;
+    const unlocking = keys.includes('contentRestrictions') && !restrictions.some(r => r.readOnly);
+    if (keys.includes('name') && body.name !== item.name && isLocked(item) && !unlocking) {
+      throw apiError(call, 403, MESSAGES.driveApiLocked);
+    }
+    const appProperties = keys.includes('appProperties')
+      ? nextAppProperties(call, item.appProperties, body.appProperties)
+      : item.appProperties;
+    const parents = this.nextParents(item, optionalArgs);
+
+    item.contentRestrictions = restrictions;
+    item.appProperties = appProperties;
+    item.parents = parents;
+    if (keys.includes('starred')) item.starred = !!body.starred;
+    if (keys.includes('name') || keys.includes('description')) {
+      if (keys.includes('name')) item.name = String(body.name);
+      if (keys.includes('description')) item.description = String(body.description ?? '');
+      item.updatedAt = state.now;
+    }
+    return select(call, fullResource(this.ctx, item), optionalArgs?.fields, DEFAULT_FIELDS);
+  }
+
+  /**
+   * A folder, a shortcut (`shortcutDetails.targetId`), an empty Google Doc, or a file with the
+   * blob's content, owned by the user, in the given parent or else in My Drive.
+   */
+  create(
+    resource: FileResource,
+    mediaData?: GoogleAppsScript.Base.Blob,
+    optionalArgs?: Record<string, unknown>
+  ): FileResource {
+    const call = 'files.create';
+    const state = this.ctx.state;
+    const body = (resource ?? {}) as Record<string, unknown>;
+    checkKeys(call, body, CREATABLE);
+    const parentIds = Array.isArray(body.parents) ? body.parents.map(String) : [];
+    if (parentIds.length > 1) {
+      throw apiError(call, 403, 'Increasing the number of parents is not allowed.');
+    }
+    const parent =
+      parentIds.length === 1
+        ? writableParent(this.ctx, call, parentIds[0])
+        : state.drive[ensureRoot(state, this.ctx.user)];
+
+    const media = mediaData ? blobOf(this.ctx, mediaData) : null;
+    const mimeType = String(body.mimeType ?? media?.contentType ?? 'application/octet-stream');
+    if (mimeType.startsWith('application/vnd.google-apps.') && !CREATABLE_GOOGLE.has(mimeType)) {
+      throw new NotEmulatedError(`not emulated: Drive.Files.create of ${mimeType}`);
+    }
+    let contentBase64: string | undefined;
+    if (mimeType === MIME.shortcut) {
+      const targetId = (body.shortcutDetails as { targetId?: unknown } | undefined)?.targetId;
+      if (typeof targetId !== 'string' || targetId === '') {
+        throw apiError(call, 400, 'A shortcut must have a target.');
+      }
+      visible(this.ctx, call, targetId);
+      contentBase64 = shortcutContent(targetId);
+    } else if (media) {
+      contentBase64 = base64Encode(media.bytes);
+    }
+    const appProperties =
+      body.appProperties !== undefined ? nextAppProperties(call, {}, body.appProperties) : {};
+
+    const item = newDriveItem(state, {
+      id: freshId(state),
+      kind: mimeType === MIME.folder ? 'folder' : 'file',
+      name: String(body.name ?? media?.name ?? 'Untitled'),
+      mimeType,
+      owner: this.ctx.user,
+      parents: [parent.id],
+      description: String(body.description ?? ''),
+      starred: !!body.starred,
+      appProperties,
+      size: media && mimeType !== MIME.shortcut ? media.bytes.length : 0,
+      ...(contentBase64 !== undefined ? { contentBase64 } : {}),
+    });
+    if (mimeType === MIME.document) {
+      state.documents[item.id] = { id: item.id, body: [{ text: '' }], header: null, footer: null };
+    }
+    if (media) this.ctx.execution.units(media.bytes.length / 1024);
+    return select(call, fullResource(this.ctx, item), optionalArgs?.fields, DEFAULT_FIELDS);
+  }
+
+  /** Setting a restriction replaces the current one; `readOnly: false` (or none) removes it. */
+  private nextRestrictions(value: unknown): ContentRestrictionState[] {
+    if (!Array.isArray(value)) {
+      throw apiError('files.update', 400, 'Invalid value for: contentRestrictions');
+    }
+    const first = (value[0] ?? {}) as ContentRestriction;
+    if (first.ownerRestricted !== undefined) {
+      throw new NotEmulatedError(
+        'not emulated: Drive.Files.update contentRestrictions.ownerRestricted'
+      );
+    }
+    if (!first.readOnly) return [];
+    return [
+      {
+        readOnly: true,
+        reason: first.reason ?? '',
+        restrictingUser: this.ctx.user,
+        restrictionTime: this.ctx.state.now,
+      },
+    ];
+  }
+
+  /** My Drive items keep a single parent: moving adds one and removes the other. */
+  private nextParents(item: DriveItemState, optionalArgs?: Record<string, unknown>): string[] {
+    const call = 'files.update';
+    const add = idList(optionalArgs?.addParents);
+    const remove = idList(optionalArgs?.removeParents);
+    if (add.length === 0 && remove.length === 0) return item.parents;
+    if (isRootFolder(this.ctx.state, item.id)) throw noPermission(call, item.id);
+    for (const id of add) {
+      const parent = writableParent(this.ctx, call, id);
+      if (selfAndAncestors(this.ctx.state, parent).some(node => node.id === item.id)) {
+        throw apiError(call, 400, 'The parent would create a cycle in the folder structure.');
+      }
+    }
+    const next = item.parents.filter(id => !remove.includes(id));
+    for (const id of add) if (!next.includes(id)) next.push(id);
+    if (next.length > 1 && next.length > item.parents.length) {
+      throw apiError(call, 403, 'Increasing the number of parents is not allowed.');
+    }
+    return next;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const ROLE_TO_LINK: Record<string, PermissionName> = {
+  writer: 'EDIT',
+  commenter: 'COMMENT',
+  reader: 'VIEW',
+};
+
+type PermissionsApi = Pick<PermissionsCollection, 'create'>;
+
+/** Sharing through permissions: named users and groups, the domain, or anyone with the link. */
+class FakeDrivePermissions implements PermissionsApi {
+  constructor(private ctx: FakeContext) {}
+
+  create(
+    resource: PermissionResource,
+    fileId: string,
+    optionalArgs?: Record<string, unknown>
+  ): PermissionResource {
+    const call = 'permissions.create';
+    const state = this.ctx.state;
+    const item = visible(this.ctx, call, fileId);
+    if (!canEdit(state, item, this.ctx.user)) throw noPermission(call, fileId);
+    const role = String(resource?.role ?? '');
+    const type = String(resource?.type ?? '');
+    const link = ROLE_TO_LINK[role];
+    if (!link) {
+      if (role === 'owner')
+        throw new NotEmulatedError('not emulated: Drive.Permissions.create owner');
+      throw apiError(call, 400, 'Invalid value for: role');
+    }
+    let created: Record<string, unknown>;
+    if (type === 'user' || type === 'group') {
+      const email = String(resource.emailAddress ?? '');
+      if (!/^[^@\s]+@[^@\s]+$/.test(email)) {
+        throw apiError(call, 400, 'The email address is required for this permission type.');
+      }
+      const editor = item.editors.some(e => sameEmail(e, email)) || sameEmail(item.owner, email);
+      if (role === 'writer') {
+        item.viewers = item.viewers.filter(e => !sameEmail(e, email));
+        if (!editor) item.editors.push(email);
+      } else if (!editor && !item.viewers.some(e => sameEmail(e, email))) {
+        item.viewers.push(email);
+      }
+      created = { id: `user:${email.toLowerCase()}`, emailAddress: email };
+    } else if (type === 'domain') {
+      const domain = String(resource.domain ?? '');
+      if (!domain) throw apiError(call, 400, 'The domain is required for this permission type.');
+      if (!sameEmail(domain, state.domain)) {
+        throw new NotEmulatedError('not emulated: sharing with another domain');
+      }
+      item.sharingAccess = resource.allowFileDiscovery ? 'DOMAIN' : 'DOMAIN_WITH_LINK';
+      item.sharingPermission = link;
+      created = { id: `domain:${state.domain}`, domain: state.domain };
+    } else if (type === 'anyone') {
+      item.sharingAccess = resource.allowFileDiscovery ? 'ANYONE' : 'ANYONE_WITH_LINK';
+      item.sharingPermission = link;
+      created = { id: 'anyoneWithLink' };
+    } else {
+      throw apiError(call, 400, 'Invalid value for: type');
+    }
+    const full = { kind: 'drive#permission', type, role, ...created };
+    return select(call, full, optionalArgs?.fields, DEFAULT_PERMISSION_FIELDS);
+  }
+}
+
+type AdvancedDriveApi = Pick<
+  GoogleAppsScript.Drive,
+  'Files' | 'Permissions' | 'newFile' | 'newContentRestriction' | 'newPermission'
+>;
+
+class FakeAdvancedDrive implements AdvancedDriveApi {
+  Files: FilesCollection;
+  Permissions: PermissionsCollection;
+
+  constructor(ctx: FakeContext) {
+    this.Files = ctx.wrap(new FakeDriveFiles(ctx), 'Drive.Files') as unknown as FilesCollection;
+    this.Permissions = ctx.wrap(
+      new FakeDrivePermissions(ctx),
+      'Drive.Permissions'
+    ) as unknown as PermissionsCollection;
+  }
+  newFile(): FileResource {
+    return {};
+  }
+  newContentRestriction(): ContentRestriction {
+    return {};
+  }
+  newPermission(): PermissionResource {
+    return {};
+  }
+}
+
+export function createAdvancedDrive(ctx: FakeContext): GoogleAppsScript.Drive {
+  return ctx.wrap(new FakeAdvancedDrive(ctx), 'Drive') as unknown as GoogleAppsScript.Drive;
+}
