@@ -1,0 +1,34 @@
+// What `npm run deploy` pushes: exactly the bundle and the manifest, with Apps Script-safe code.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+describe('the Apps Script project', () => {
+  it('would push exactly Code.js and appsscript.json (clasp show-file-status, offline)', () => {
+    const out = execFileSync(join(root, 'node_modules', '.bin', 'clasp'), ['show-file-status', '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, HOME: join(root, 'build') },
+    });
+    const status = JSON.parse(out.trim().split('\n').pop()!);
+    expect(status.filesToPush.map((f: string) => f.replace(/^.*build\//, '')).sort()).toEqual(['Code.js', 'appsscript.json']);
+  });
+
+  it('generates a top-level function for each export rather than a hand-kept list', () => {
+    const code = readFileSync(join(root, 'build', 'Code.js'), 'utf8');
+    const main = readFileSync(join(root, 'src', 'main.ts'), 'utf8');
+    const exported = [...main.matchAll(/^\s+(on[A-Za-z]+),?$/gm)].map(m => m[1]);
+    expect(exported.length).toBeGreaterThan(10);
+    for (const name of exported) expect(code).toContain(`function ${name}(e) {\n  return RecordsCapture.${name}(e);\n}`);
+  });
+
+  it('ships code the Apps Script V8 runtime parses: no private or static class fields, no modules', () => {
+    const code = readFileSync(join(root, 'build', 'Code.js'), 'utf8');
+    expect(code).not.toMatch(/^\s*#\w+\s*[=;]/m);
+    expect(code).not.toMatch(/^\s*static \w+\s*=/m);
+    expect(code).not.toMatch(/^(import|export) /m);
+    expect(code).not.toMatch(/\brequire\(|\bprocess\.|\bBuffer\.|\bsetTimeout\(|new TextEncoder|new URL\(/);
+  });
+});
