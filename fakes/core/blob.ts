@@ -29,11 +29,18 @@ export class FakeBlob implements BlobApi {
     private name: string | null
   ) {
     if (bytes.length >= MAX_BLOB_BYTES) {
-      throw new Error(`Blob too large: ${bytes.length} bytes; the limit is ${MAX_BLOB_BYTES} bytes.`);
+      throw new Error(
+        `Blob too large: ${bytes.length} bytes; the limit is ${MAX_BLOB_BYTES} bytes.`
+      );
     }
   }
 
-  static create(ctx: FakeContext, bytes: Uint8Array, contentType: string | null, name: string | null) {
+  static create(
+    ctx: FakeContext,
+    bytes: Uint8Array,
+    contentType: string | null,
+    name: string | null
+  ) {
     return ctx.wrap(new FakeBlob(ctx, bytes, contentType, name), 'Utilities.Blob');
   }
 
@@ -71,7 +78,12 @@ export class FakeBlob implements BlobApi {
     return this as unknown as GoogleAppsScript.Base.Blob;
   }
   copyBlob(): GoogleAppsScript.Base.Blob {
-    return FakeBlob.create(this.ctx, this.bytes.slice(), this.contentType, this.name) as unknown as GoogleAppsScript.Base.Blob;
+    return FakeBlob.create(
+      this.ctx,
+      this.bytes.slice(),
+      this.contentType,
+      this.name
+    ) as unknown as GoogleAppsScript.Base.Blob;
   }
   isGoogleType(): boolean {
     return (this.contentType ?? '').startsWith('application/vnd.google-apps.');
@@ -85,7 +97,12 @@ export class FakeBlob implements BlobApi {
       throw new Error(`Converting from ${this.contentType} to ${contentType} is not supported.`);
     }
     const base = (this.name ?? 'Untitled').replace(/\.[^.]*$/, '');
-    return FakeBlob.create(this.ctx, this.bytes.slice(), 'application/pdf', `${base}.pdf`) as unknown as GoogleAppsScript.Base.Blob;
+    return FakeBlob.create(
+      this.ctx,
+      this.bytes.slice(),
+      'application/pdf',
+      `${base}.pdf`
+    ) as unknown as GoogleAppsScript.Base.Blob;
   }
 
   /** Raw access for other fakes (not an Apps Script method; never counted). */

@@ -25,7 +25,8 @@ export function utf8Encode(text: string): Uint8Array {
     }
     if (code < 0x80) out.push(code);
     else if (code < 0x800) out.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) out.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+    else if (code < 0x10000)
+      out.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
     else
       out.push(
         0xf0 | (code >> 18),
@@ -39,7 +40,7 @@ export function utf8Encode(text: string): Uint8Array {
 
 export function utf8Decode(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i++];
     let code: number;
     if (b < 0x80) code = b;

@@ -12,7 +12,11 @@ const PASS_THROUGH = new Set<PropertyKey>(['toJSON', 'then', 'constructor', 'toS
  * Returns a proxy of `target` that records each method call on `execution`. Methods run with the
  * raw object as `this`, so a fake's internal calls to its own methods are not counted twice.
  */
-export function instrument<T extends object>(target: T, className: string, execution: Execution): T {
+export function instrument<T extends object>(
+  target: T,
+  className: string,
+  execution: Execution
+): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
       if (typeof prop === 'symbol' || PASS_THROUGH.has(prop) || prop.startsWith('__')) {
@@ -31,7 +35,9 @@ export function instrument<T extends object>(target: T, className: string, execu
     },
     set(obj, prop, value) {
       if (typeof prop === 'string' && !prop.startsWith('__') && !(prop in obj)) {
-        throw new TypeError(`Cannot set ${className}.${prop}: Apps Script objects have no writable fields`);
+        throw new TypeError(
+          `Cannot set ${className}.${prop}: Apps Script objects have no writable fields`
+        );
       }
       return Reflect.set(obj, prop, value);
     },

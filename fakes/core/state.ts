@@ -214,14 +214,13 @@ const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456
 
 /** Drive-like 44-character ids, deterministic for a given state so runs are repeatable. */
 export function newId(state: WorkspaceState): string {
-  let n = state.nextId++;
+  const n = state.nextId++;
   let id = '1';
-  // Spread the counter over the id so ids differ early, as Drive ids do.
-  let seed = (n * 2654435761) >>> 0;
+  // A 32-bit mix of the counter (Math.imul keeps every bit), so ids differ early, as Drive ids do.
+  let seed = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
   for (let i = 0; i < 43; i++) {
-    seed = (seed * 1103515245 + 12345 + n) >>> 0;
+    seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + n + i) >>> 0;
     id += ID_ALPHABET[seed % 64];
-    n = Math.floor(n / 2);
   }
   return id;
 }

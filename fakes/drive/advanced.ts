@@ -358,7 +358,9 @@ function nextAppProperties(
 
 // ---------------------------------------------------------------------------------------------
 
-type FilesApi = Pick<FilesCollection, 'get' | 'update' | 'create'>;
+type FileListResource = GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList;
+
+type FilesApi = Pick<FilesCollection, 'get' | 'update' | 'create' | 'list'>;
 
 class FakeDriveFiles implements FilesApi {
   constructor(private ctx: FakeContext) {}
@@ -380,6 +382,49 @@ class FakeDriveFiles implements FilesApi {
     }
     const resource = fullResource(this.ctx, item);
     return select('files.get', resource, optionalArgs?.fields, DEFAULT_FIELDS);
+  }
+
+  /**
+   * Lists files by query. Only the queries the product makes are understood: `'<id>' in parents`
+   * and `trashed = false|true`, joined by `and`; others fail as not emulated.
+   */
+  list(): FileListResource;
+  list(optionalArgs: Record<string, unknown>): FileListResource;
+  list(optionalArgs: Record<string, unknown> = {}): FileListResource {
+    const call = 'files.list';
+    const q = typeof optionalArgs.q === 'string' ? optionalArgs.q.trim() : '';
+    let parent: string | null = null;
+    let trashed: boolean | null = null;
+    for (const clause of q ? q.split(/\s+and\s+/i) : []) {
+      const inParents = /^'([^']+)'\s+in\s+parents$/.exec(clause.trim());
+      const bin = /^trashed\s*=\s*(true|false)$/.exec(clause.trim());
+      if (inParents) parent = inParents[1];
+      else if (bin) trashed = bin[1] === 'true';
+      else throw new NotEmulatedError(`not emulated: Drive.Files.list query ${clause}`);
+    }
+    const pageSize = Math.min(Math.max(Number(optionalArgs.pageSize ?? 100), 1), 1000);
+    const offset = Number(optionalArgs.pageToken ?? 0) || 0;
+    const all = Object.values(this.ctx.state.drive)
+      .filter(
+        item =>
+          (parent === null || item.parents.includes(parent)) &&
+          (trashed === null || item.trashed === trashed)
+      )
+      .filter(item => canView(this.ctx.state, item, this.ctx.user))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    const page = all.slice(offset, offset + pageSize);
+    const response: Record<string, unknown> = {
+      kind: 'drive#fileList',
+      incompleteSearch: false,
+      files: page.map(item => fullResource(this.ctx, item)),
+    };
+    if (offset + pageSize < all.length) response.nextPageToken = String(offset + pageSize);
+    return select(
+      call,
+      response,
+      optionalArgs.fields,
+      'kind,nextPageToken,incompleteSearch,files(kind,id,name,mimeType)'
+    );
   }
 
   /**

@@ -7,7 +7,7 @@ import {
   canEdit,
   createFolder,
   createShortcut,
-  getItem,
+  getItems,
   lockItem,
   updateItem,
 } from '../adapters/drive';
@@ -75,6 +75,10 @@ export function prepareDeclaration(w: Workplace, refs: ItemRef[], now: Date): Pr
   let found: Marking | null = null;
   let suggestedSeries: string | null = null;
   let recordDate: Date | null = null;
+  const fetched = getItems(
+    refs.filter(r => !records.has(r.id)).map(r => r.id),
+    w.domain
+  );
   for (const ref of refs) {
     const record = records.get(ref.id) ?? null;
     if (record) {
@@ -82,7 +86,9 @@ export function prepareDeclaration(w: Workplace, refs: ItemRef[], now: Date): Pr
       continue;
     }
     try {
-      const item = getItem(ref.id, w.domain);
+      const item = fetched.get(ref.id);
+      if (!item) continue;
+      if (item instanceof Error) throw item;
       // Only a single document is opened here: opening is slow, and a selection of many is
       // checked for markings when it is declared.
       const texts =
@@ -180,12 +186,14 @@ export function declareItems(
   const folderId = ensureSeriesFolder(w, valid.series);
   const startedAt = Date.now();
   const staged: StagedItem[] = [];
+  const fetched = getItems(
+    pending.map(r => r.id),
+    w.domain
+  );
   for (const ref of pending) {
-    let item: DriveItem;
-    try {
-      item = getItem(ref.id, w.domain);
-    } catch (error) {
-      outcome.refused.push({ ref, reason: messageOf(error) });
+    const item = fetched.get(ref.id);
+    if (!item || item instanceof Error) {
+      outcome.refused.push({ ref, reason: item ? item.message : 'This file could not be read.' });
       continue;
     }
     const inTime = Date.now() - startedAt < FILING_TIME_BUDGET_MS;

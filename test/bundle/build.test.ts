@@ -7,13 +7,20 @@ const root = join(__dirname, '..', '..');
 
 describe('the Apps Script project', () => {
   it('would push exactly Code.js and appsscript.json (clasp show-file-status, offline)', () => {
-    const out = execFileSync(join(root, 'node_modules', '.bin', 'clasp'), ['show-file-status', '--json'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, HOME: join(root, 'build') },
-    });
+    const out = execFileSync(
+      join(root, 'node_modules', '.bin', 'clasp'),
+      ['show-file-status', '--json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, HOME: join(root, 'build') },
+      }
+    );
     const status = JSON.parse(out.trim().split('\n').pop()!);
-    expect(status.filesToPush.map((f: string) => f.replace(/^.*build\//, '')).sort()).toEqual(['Code.js', 'appsscript.json']);
+    expect(status.filesToPush.map((f: string) => f.replace(/^.*build\//, '')).sort()).toEqual([
+      'Code.js',
+      'appsscript.json',
+    ]);
   });
 
   it('generates a top-level function for each export rather than a hand-kept list', () => {
@@ -21,7 +28,8 @@ describe('the Apps Script project', () => {
     const main = readFileSync(join(root, 'src', 'main.ts'), 'utf8');
     const exported = [...main.matchAll(/^\s+(on[A-Za-z]+),?$/gm)].map(m => m[1]);
     expect(exported.length).toBeGreaterThan(10);
-    for (const name of exported) expect(code).toContain(`function ${name}(e) {\n  return RecordsCapture.${name}(e);\n}`);
+    for (const name of exported)
+      expect(code).toContain(`function ${name}(e) {\n  return RecordsCapture.${name}(e);\n}`);
   });
 
   it('ships code the Apps Script V8 runtime parses: no private or static class fields, no modules', () => {
@@ -29,6 +37,8 @@ describe('the Apps Script project', () => {
     expect(code).not.toMatch(/^\s*#\w+\s*[=;]/m);
     expect(code).not.toMatch(/^\s*static \w+\s*=/m);
     expect(code).not.toMatch(/^(import|export) /m);
-    expect(code).not.toMatch(/\brequire\(|\bprocess\.|\bBuffer\.|\bsetTimeout\(|new TextEncoder|new URL\(/);
+    expect(code).not.toMatch(
+      /\brequire\(|\bprocess\.|\bBuffer\.|\bsetTimeout\(|new TextEncoder|new URL\(/
+    );
   });
 });

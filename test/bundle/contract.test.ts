@@ -7,7 +7,17 @@ import { createFileInState } from '../../fakes/drive/seed';
 import { driveEvent, editorEvent, homepageEvent } from '../../fakes/events';
 import { firstCard } from '../../fakes/form';
 import { BUILD_DIR } from '../../fakes/harness/workspace';
-import { ALICE, declareDoc, DRO, newDocument, newWorkspace, openDoc, press, setUpRegister, TYPICAL } from '../support/department';
+import {
+  ALICE,
+  declareDoc,
+  DRO,
+  newDocument,
+  newWorkspace,
+  openDoc,
+  press,
+  setUpRegister,
+  TYPICAL,
+} from '../support/department';
 
 const manifest = JSON.parse(readFileSync(join(BUILD_DIR, 'appsscript.json'), 'utf8'));
 
@@ -15,7 +25,9 @@ function manifestFunctions(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(manifestFunctions);
   if (!value || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, v]) =>
-    (key === 'runFunction' || key === 'onTriggerFunction') && typeof v === 'string' ? [v] : manifestFunctions(v)
+    (key === 'runFunction' || key === 'onTriggerFunction') && typeof v === 'string'
+      ? [v]
+      : manifestFunctions(v)
   );
 }
 
@@ -34,19 +46,45 @@ describe('the built bundle', () => {
     const collect = (json: unknown) => allActions(json).forEach(a => reached.add(a.functionName));
     ws.state.properties.script['records-capture.administrators'] = DRO;
     collect(ws.run('onHomepage', homepageEvent('DRIVE'), { user: DRO }).json); // setup card
-    collect(ws.run('onDocsHomepage', editorEvent('DOCS', { id: 'x', title: 'x' }, false), { user: ALICE }).json);
+    collect(
+      ws.run('onDocsHomepage', editorEvent('DOCS', { id: 'x', title: 'x' }, false), { user: ALICE })
+        .json
+    );
     setUpRegister(ws);
     collect(ws.run('onHomepage', homepageEvent('DOCS'), { user: DRO }).json); // register card
     const doc = newDocument(ws, ALICE, 'Note');
-    collect(ws.run('onDocsHomepage', editorEvent('DOCS', { id: doc, title: 'Note' }, false), { user: ALICE }).json); // grant card
+    collect(
+      ws.run('onDocsHomepage', editorEvent('DOCS', { id: doc, title: 'Note' }, false), {
+        user: ALICE,
+      }).json
+    ); // grant card
     const opened = openDoc(ws, ALICE, doc);
     collect(opened.card); // declare card
     collect(press(ws, opened.event, opened.card, 'onDeclare', ALICE, TYPICAL).json); // outcome card
     collect(openDoc(ws, ALICE, doc).card); // record card
-    const file = createFileInState(ws.state, { owner: ALICE, name: 'a.pdf', mimeType: 'application/pdf', content: 'x' });
-    collect(ws.run('onDriveItemsSelected', driveEvent([{ id: file, title: 'a.pdf', mimeType: 'application/pdf' }]), { user: ALICE }).json);
+    const file = createFileInState(ws.state, {
+      owner: ALICE,
+      name: 'a.pdf',
+      mimeType: 'application/pdf',
+      content: 'x',
+    });
+    collect(
+      ws.run(
+        'onDriveItemsSelected',
+        driveEvent([{ id: file, title: 'a.pdf', mimeType: 'application/pdf' }]),
+        { user: ALICE }
+      ).json
+    );
     declareDoc(ws, ALICE, newDocument(ws, ALICE, 'Another'), TYPICAL);
-    expect([...reached].sort()).toEqual(expect.arrayContaining(['onCreateRegister', 'onDeclare', 'onLinkRegister', 'onReloadReferenceData', 'onRequestFileScope']));
+    expect([...reached].sort()).toEqual(
+      expect.arrayContaining([
+        'onCreateRegister',
+        'onDeclare',
+        'onLinkRegister',
+        'onReloadReferenceData',
+        'onRequestFileScope',
+      ])
+    );
     for (const name of reached) expect(names).toContain(name);
   });
 
@@ -77,7 +115,9 @@ describe('the built bundle', () => {
 
   it('has no global other than its entry points and its namespace, and touches no service when loaded', () => {
     const source = readFileSync(join(BUILD_DIR, 'Code.js'), 'utf8');
-    const topLevel = [...source.matchAll(/^(?:function|var|let|const|class) ([A-Za-z_$][\w$]*)/gm)].map(m => m[1]);
+    const topLevel = [
+      ...source.matchAll(/^(?:function|var|let|const|class) ([A-Za-z_$][\w$]*)/gm),
+    ].map(m => m[1]);
     expect(topLevel.sort()).toEqual(['RecordsCapture', ...names].sort());
   });
 });

@@ -635,7 +635,12 @@ describe('Advanced Drive service: sharing, moves and creation', () => {
       parents: [series],
     });
 
-    const blob = FakeBlob.create(ctx, new Uint8Array([1, 2, 3]), 'application/pdf', 'scan.pdf') as unknown as GoogleAppsScript.Base.Blob;
+    const blob = FakeBlob.create(
+      ctx,
+      new Uint8Array([1, 2, 3]),
+      'application/pdf',
+      'scan.pdf'
+    ) as unknown as GoogleAppsScript.Base.Blob;
     const file = Drive.Files.create({ parents: [series] }, blob, {
       fields: 'id,name,mimeType,size',
     });

@@ -9,7 +9,10 @@ describe('execution accounting', () => {
     const state = createWorkspaceState({ users: [user] });
     const execution = new Execution(state, { user: user.email });
     const ctx = createContext(state, execution);
-    const props = ctx.wrap({ getProperty: (k: string) => `v-${k}` }, 'PropertiesService.Properties');
+    const props = ctx.wrap(
+      { getProperty: (k: string) => `v-${k}` },
+      'PropertiesService.Properties'
+    );
     const before = state.now;
     expect(props.getProperty('a')).toBe('v-a');
     props.getProperty('b');
@@ -23,12 +26,19 @@ describe('execution accounting', () => {
     const state = createWorkspaceState({ users: [user] });
     const ctx = createContext(state, new Execution(state, { user: user.email }));
     const obj = ctx.wrap({ known: () => 1 } as Record<string, unknown>, 'DriveApp.File');
-    expect(() => (obj.unknownMethod as () => void)()).toThrow('not emulated: DriveApp.File.unknownMethod');
+    expect(() => (obj.unknownMethod as () => void)()).toThrow(
+      'not emulated: DriveApp.File.unknownMethod'
+    );
   });
 
   it('throws an injected fault after letting the chosen number of calls through', () => {
     const state = createWorkspaceState({ users: [user] });
-    state.faults.push({ key: 'X.Y.z', message: 'Service invoked too many times', skip: 1, times: 1 });
+    state.faults.push({
+      key: 'X.Y.z',
+      message: 'Service invoked too many times',
+      skip: 1,
+      times: 1,
+    });
     const ctx = createContext(state, new Execution(state, { user: user.email }));
     const obj = ctx.wrap({ z: () => 'ok' }, 'X.Y');
     expect(obj.z()).toBe('ok');
