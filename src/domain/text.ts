@@ -10,10 +10,12 @@ const TRUNCATION_NOTE = ' [cut: the full text did not fit in one cell]';
  * right-to-left scripts are kept as they are, because they are part of the text.
  */
 export function cleanText(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-    .replace(/\r\n?/g, '\n');
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+      .replace(/\r\n?/g, '\n')
+  );
 }
 
 export interface CellText {
