@@ -1,5 +1,6 @@
 import { textOf } from '../../fakes/card-service/query';
-import { editorEvent, homepageEvent } from '../../fakes/events';
+import { actionEvent, editorEvent, homepageEvent } from '../../fakes/events';
+import { createSpreadsheetInState } from '../../fakes/spreadsheet/seed';
 import { firstCard } from '../../fakes/form';
 import { readSheet } from '../../fakes/spreadsheet/seed';
 import { TABS } from '../../src/domain/register-schema';
@@ -115,6 +116,46 @@ describe('first run', () => {
       { user: ALICE }
     );
     expect(textOf(result.json)).toMatch(/Only the records administrators/);
+    expect(ws.state.properties.script['records-capture.config']).toBeUndefined();
+  });
+});
+
+describe('linking an existing register', () => {
+  const link = (ws: ReturnType<typeof newWorkspace>, url: string) =>
+    ws.run('onLinkRegister', actionEvent(homepageEvent('DRIVE'), {}, { registerUrl: url }), {
+      user: DRO,
+    });
+
+  it('links a register by its URL after checking its tabs, columns and records folder', () => {
+    const ws = newWorkspace();
+    setUpRegister(ws);
+    const id = registerId(ws);
+    const url = `https://docs.google.com/spreadsheets/d/${id}/edit#gid=0`;
+    // A new deployment of the add-on, with the same register.
+    delete ws.state.properties.script['records-capture.config'];
+    const result = link(ws, url);
+    expect(textOf(result.json)).toMatch(/Register linked/);
+    expect(registerId(ws)).toBe(id);
+    const doc = newDocument(ws, ALICE, 'Minutes');
+    expect(
+      textOf(
+        ws.run('onDocsHomepage', editorEvent('DOCS', { id: doc, title: 'Minutes' }), {
+          user: ALICE,
+        }).json
+      )
+    ).toMatch(/Declare record/);
+  });
+
+  it('refuses an address that is not a spreadsheet, or a spreadsheet that is not a register', () => {
+    const ws = newWorkspace();
+    ws.state.properties.script['records-capture.administrators'] = DRO;
+    expect(textOf(link(ws, 'https://example.gov.uk/register').json)).toMatch(
+      /not a Google Sheets address/
+    );
+    const other = createSpreadsheetInState(ws.state, { owner: DRO, name: 'Team budget' });
+    expect(textOf(link(ws, `https://docs.google.com/spreadsheets/d/${other}/edit`).json)).toMatch(
+      /no tab named "Register"/
+    );
     expect(ws.state.properties.script['records-capture.config']).toBeUndefined();
   });
 });
