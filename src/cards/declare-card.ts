@@ -44,27 +44,11 @@ export interface DeclareCardInput {
   host: Host;
   preparation: Preparation;
   reference: ReferenceData;
+  /** Parameters that tell the Declare action which items it is for. */
+  itemParameters: (items: ItemRef[]) => Record<string, string>;
   /** The form as the user left it, when it comes back with errors. */
   form?: DeclarationForm;
   errors?: FieldError[];
-}
-
-/** Items are passed to the Declare action as JSON in a string parameter (parameters are strings). */
-export function encodeItems(items: ItemRef[]): string {
-  return JSON.stringify(items.map(i => [i.id, i.title, i.mimeType]));
-}
-
-export function decodeItems(text: string | undefined): ItemRef[] {
-  if (!text) return [];
-  try {
-    const rows = JSON.parse(text) as unknown;
-    if (!Array.isArray(rows)) return [];
-    return rows
-      .filter((r): r is string[] => Array.isArray(r) && typeof r[0] === 'string')
-      .map(r => ({ id: r[0], title: String(r[1] ?? ''), mimeType: String(r[2] ?? '') }));
-  } catch {
-    return [];
-  }
 }
 
 export function declareCard(input: DeclareCardInput): GoogleAppsScript.Card_Service.Card {
@@ -204,7 +188,7 @@ export function declareCard(input: DeclareCardInput): GoogleAppsScript.Card_Serv
       CardService.newTextButton()
         .setText(open.length > 1 ? `Declare ${open.length} records` : 'Declare record')
         .setOnClickAction(
-          action('onDeclare', { host: input.host, items: encodeItems(open.map(i => i.ref)) })
+          action('onDeclare', { host: input.host, ...input.itemParameters(open.map(i => i.ref)) })
         )
     )
   );

@@ -8,11 +8,12 @@ import { UserFacingError } from '../app/errors';
 import { createRegister, linkRegister } from '../app/setup';
 import { forgetReferenceData } from '../adapters/reference-cache';
 import { notify, update } from '../cards/common';
-import { decodeItems, declareCard, FIELD } from '../cards/declare-card';
+import { declareCard, FIELD } from '../cards/declare-card';
+import { selectedIds, selectionParameters } from '../adapters/selection';
 import { outcomeCard, recordsCard } from '../cards/record-card';
 import { notSetUpCard, registerCard } from '../cards/setup-card';
 import type { DeclarationForm } from '../domain/declaration';
-import { formDate, formString, formStrings, hostOf, parameter } from './event';
+import { formDate, formString, formStrings, hostOf, parameter, parameters } from './event';
 import type { AddonEvent } from './event';
 import { respond } from './respond';
 
@@ -56,16 +57,27 @@ export function onDeclare(e: AddonEvent): ActionResponse {
   return respond(() => {
     const w = requireWorkplace();
     const host = parameter(e, 'host') as ReturnType<typeof hostOf>;
-    const refs = decodeItems(parameter(e, 'items'));
-    if (!refs.length)
-      throw new UserFacingError('No items to declare: select the files again.', 'Nothing selected');
+    const refs = selectedIds(parameters(e)).map(id => ({ id, title: id, mimeType: '' }));
+    if (!refs.length) {
+      throw new UserFacingError(
+        'This form has expired. Select the files again to declare them.',
+        'Nothing selected'
+      );
+    }
     const form = readForm(e);
     const now = new Date();
     const outcome = declareItems(w, refs, form, now);
     if (outcome.errors.length) {
       const preparation = prepareDeclaration(w, refs, now);
       return update(
-        declareCard({ host, preparation, reference: w.reference, form, errors: outcome.errors }),
+        declareCard({
+          host,
+          preparation,
+          reference: w.reference,
+          form,
+          errors: outcome.errors,
+          itemParameters: selectionParameters,
+        }),
         'Check the form: some details are missing or not allowed'
       );
     }

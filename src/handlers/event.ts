@@ -23,9 +23,12 @@ export function hostOf(e: AddonEvent): Host {
     : 'OTHER';
 }
 
+export function parameters(e: AddonEvent): Record<string, string> {
+  return (e.commonEventObject?.parameters ?? {}) as Record<string, string>;
+}
+
 export function parameter(e: AddonEvent, name: string): string {
-  const params = (e.commonEventObject?.parameters ?? {}) as Record<string, string>;
-  return params[name] ?? '';
+  return parameters(e)[name] ?? '';
 }
 
 export function formStrings(e: AddonEvent, name: string): string[] {

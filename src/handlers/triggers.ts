@@ -6,6 +6,7 @@ import type { Workplace } from '../app/deployment';
 import { action, BRAND, button, header, messageCard, paragraph } from '../cards/common';
 import type { Host } from '../cards/common';
 import { declareCard } from '../cards/declare-card';
+import { selectionParameters } from '../adapters/selection';
 import { recordsCard } from '../cards/record-card';
 import { notSetUpCard, registerCard } from '../cards/setup-card';
 import { cards } from './respond';
@@ -19,7 +20,12 @@ export function cardForItems(w: Workplace, host: Host, refs: ItemRef[]): Card {
   const preparation = prepareDeclaration(w, refs, new Date());
   const records = preparation.items.filter(i => i.record).map(i => i.record!);
   if (records.length === preparation.items.length) return recordsCard(records, host);
-  return declareCard({ host, preparation, reference: w.reference });
+  return declareCard({
+    host,
+    preparation,
+    reference: w.reference,
+    itemParameters: selectionParameters,
+  });
 }
 
 function withWorkplace(build: (w: Workplace) => Card): Card[] {

@@ -60,6 +60,20 @@ describe('declaring files selected in Drive', () => {
     expect(ws.state.drive[first.parents[0]].name).toMatch(/^FIN-ACC-01 /);
   });
 
+  it('keeps a long selection out of the button and says so when it has expired', () => {
+    const ws = department();
+    const files = pdfs(ws, 20);
+    const event = driveEvent(files);
+    const card = firstCard(ws.run('onDriveItemsSelected', event, { user: ALICE }).json);
+    const declare = allActions(card).find(a => a.functionName === 'onDeclare')!;
+    expect(Object.keys(declare.parameters).sort()).toEqual(['host', 'selection']);
+    expect(JSON.stringify(declare.parameters).length).toBeLessThan(200);
+    ws.state.cache.user[ALICE] = {}; // the cache is best-effort: the entry may be evicted
+    const result = press(ws, event, card, 'onDeclare', ALICE, INVOICES);
+    expect(textOf(result.json)).toMatch(/This form has expired. Select the files again/);
+    expect(registerRows(ws)).toHaveLength(0);
+  });
+
   it('suggests the series of the folder the files are in', () => {
     const ws = department();
     const [one] = pdfs(ws, 1);
