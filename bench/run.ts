@@ -3,7 +3,6 @@
 // fakes/core/latency.ts (each row names its source). Counts, not wall-clock time, are the result.
 import { LATENCY, COMMIT_COST, EXECUTION_START_MS } from '../fakes/core/latency';
 import type { CallCounts } from '../fakes/core/execution';
-import { createFileInState } from '../fakes/drive/seed';
 import { driveEvent } from '../fakes/events';
 import { firstCard } from '../fakes/form';
 import type { Workspace } from '../fakes/harness/workspace';
@@ -11,6 +10,7 @@ import { REGISTER_COLUMNS } from '../src/domain/register-schema';
 import {
   ALICE,
   declareDoc,
+  invoices,
   newDocument,
   newWorkspace,
   openDoc,
@@ -134,16 +134,7 @@ function driveDepartment(rows: number, n: number) {
   setUpRegister(ws);
   declareDoc(ws, ALICE, newDocument(ws, ALICE, 'Earlier submission'), TYPICAL);
   fillRegister(ws, rows);
-  const files = Array.from({ length: n }, (_, i) => {
-    const name = `Invoice DfRR-2016-17-${String(417 + i).padStart(5, '0')}.pdf`;
-    const id = createFileInState(ws.state, {
-      owner: ALICE,
-      name,
-      mimeType: 'application/pdf',
-      content: `%PDF-1.4 invoice ${i}`,
-    });
-    return { id, title: name, mimeType: 'application/pdf' };
-  });
+  const files = invoices(ws, ALICE, n);
   return { ws, files };
 }
 

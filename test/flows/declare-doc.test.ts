@@ -1,3 +1,9 @@
+import { actionEvent } from '../../fakes/events';
+import { allActions } from '../../fakes/card-service/query';
+import { formValues } from '../../fakes/form';
+import type { Opened } from '../support/department';
+import type { FormValue } from '../../fakes/events';
+
 import { findInput, textOf } from '../../fakes/card-service/query';
 import { firstCard } from '../../fakes/form';
 import {
@@ -5,19 +11,12 @@ import {
   BOB,
   declareDoc,
   newDocument,
-  newWorkspace,
   openDoc,
   press,
   registerRows,
-  setUpRegister,
   TYPICAL,
+  department,
 } from '../support/department';
-
-function department() {
-  const ws = newWorkspace();
-  setUpRegister(ws);
-  return ws;
-}
 
 describe('declaring a Google Doc from the Docs sidebar', () => {
   it('marks the header and footer, files it, and writes one register row and one audit row', () => {
@@ -181,12 +180,6 @@ describe('declaring a Google Doc from the Docs sidebar', () => {
     expect(String(registerRows(ws, 'Audit log')[0].Details)).toMatch(/locked read-only/);
   });
 });
-
-import { actionEvent } from '../../fakes/events';
-import { allActions } from '../../fakes/card-service/query';
-import { formValues } from '../../fakes/form';
-import type { Opened } from '../support/department';
-import type { FormValue } from '../../fakes/events';
 
 function actionEventFrom(opened: Opened, changes: Record<string, FormValue>) {
   const action = allActions(opened.card).find(a => a.functionName === 'onDeclare')!;

@@ -1,44 +1,23 @@
 import { allActions, textOf } from '../../fakes/card-service/query';
-import { createFolderInState, createFileInState } from '../../fakes/drive/seed';
+import { createFolderInState } from '../../fakes/drive/seed';
 import { createSpreadsheetInState } from '../../fakes/spreadsheet/seed';
 import { actionEvent, driveEvent, editorEvent } from '../../fakes/events';
 import { firstCard, formValues } from '../../fakes/form';
-import type { Workspace } from '../../fakes/harness/workspace';
 import {
   ALICE,
+  department,
+  invoices,
   newDocument,
-  newWorkspace,
   press,
   registerRows,
-  setUpRegister,
 } from '../support/department';
 
 const INVOICES = { series: ['FIN-ACC-01'], businessUnit: ['FCE'] };
 
-function department() {
-  const ws = newWorkspace();
-  setUpRegister(ws);
-  return ws;
-}
-
-function pdfs(ws: Workspace, n: number, parentId?: string) {
-  return Array.from({ length: n }, (_, i) => {
-    const name = `Invoice DfRR-2016-17-${String(417 + i).padStart(5, '0')}.pdf`;
-    const id = createFileInState(ws.state, {
-      owner: ALICE,
-      name,
-      mimeType: 'application/pdf',
-      content: `%PDF-1.4 invoice ${i}`,
-      parentId,
-    });
-    return { id, title: name, mimeType: 'application/pdf' };
-  });
-}
-
 describe('declaring files selected in Drive', () => {
   it('marks file names, files them and registers fifty files with one register write', () => {
     const ws = department();
-    const files = pdfs(ws, 50);
+    const files = invoices(ws, ALICE, 50);
     const event = driveEvent(files);
     const card = firstCard(ws.run('onDriveItemsSelected', event, { user: ALICE }).json);
     expect(textOf(card)).toMatch(/Declare 50 records/);
@@ -62,7 +41,7 @@ describe('declaring files selected in Drive', () => {
 
   it('keeps a long selection out of the button and says so when it has expired', () => {
     const ws = department();
-    const files = pdfs(ws, 20);
+    const files = invoices(ws, ALICE, 20);
     const event = driveEvent(files);
     const card = firstCard(ws.run('onDriveItemsSelected', event, { user: ALICE }).json);
     const declare = allActions(card).find(a => a.functionName === 'onDeclare')!;
@@ -76,7 +55,7 @@ describe('declaring files selected in Drive', () => {
 
   it('suggests the series of the folder the files are in', () => {
     const ws = department();
-    const [one] = pdfs(ws, 1);
+    const [one] = invoices(ws, ALICE, 1);
     const first = driveEvent([one]);
     press(
       ws,
@@ -88,7 +67,7 @@ describe('declaring files selected in Drive', () => {
     );
     const seriesFolder = ws.state.drive[one.id].parents[0];
     // Bob's file sits in the series folder already; he has never declared anything.
-    const [theirs] = pdfs(ws, 1, seriesFolder);
+    const [theirs] = invoices(ws, ALICE, 1, seriesFolder);
     const card = firstCard(
       ws.run('onDriveItemsSelected', driveEvent([theirs]), { user: ALICE }).json
     );
@@ -110,7 +89,7 @@ describe('declaring files selected in Drive', () => {
 
   it('registers everything even when time runs short, and finishes the filing when asked', () => {
     const ws = department();
-    const files = pdfs(ws, 3);
+    const files = invoices(ws, ALICE, 3);
     const event = driveEvent(files);
     const card = firstCard(ws.run('onDriveItemsSelected', event, { user: ALICE }).json);
     const action = allActions(card).find(a => a.functionName === 'onDeclare')!;

@@ -5,21 +5,14 @@ import {
   BOB,
   declareDoc,
   newDocument,
-  newWorkspace,
   OUTSIDER,
   openDoc,
   press,
   registerId,
   registerRows,
-  setUpRegister,
   TYPICAL,
+  department,
 } from '../support/department';
-
-function department() {
-  const ws = newWorkspace();
-  setUpRegister(ws);
-  return ws;
-}
 
 describe('SECRET, TOP SECRET and legacy markings', () => {
   it('refuses a document marked SECRET and says where such material belongs', () => {

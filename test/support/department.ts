@@ -1,6 +1,7 @@
 // A small department for flow tests: a records administrator, two staff members, an outsider,
 // and the register set up through the add-on's own setup card.
 import { createDocumentInState } from '../../fakes/document/seed';
+import { createFileInState } from '../../fakes/drive/seed';
 import { allActions, textOf } from '../../fakes/card-service/query';
 import { actionEvent, editorEvent, homepageEvent } from '../../fakes/events';
 import type { AddonEventJson, FormValue } from '../../fakes/events';
@@ -121,3 +122,30 @@ export function registerRows(ws: Workspace, tab = 'Register'): Record<string, un
 }
 
 export const TYPICAL = { series: ['POL-DEV-01'], businessUnit: ['PPD'] };
+
+/** A department whose register the DRO has set up. */
+export function department(): Workspace {
+  const ws = newWorkspace();
+  setUpRegister(ws);
+  return ws;
+}
+
+/** `n` PDF invoices in the owner's Drive (or in `parentId`), as a Drive selection lists them. */
+export function invoices(
+  ws: Workspace,
+  owner: string,
+  n: number,
+  parentId?: string
+): { id: string; title: string; mimeType: string }[] {
+  return Array.from({ length: n }, (_, i) => {
+    const name = `Invoice DfRR-2016-17-${String(417 + i).padStart(5, '0')}.pdf`;
+    const id = createFileInState(ws.state, {
+      owner,
+      name,
+      mimeType: 'application/pdf',
+      content: `%PDF-1.4 invoice ${i}`,
+      parentId,
+    });
+    return { id, title: name, mimeType: 'application/pdf' };
+  });
+}
