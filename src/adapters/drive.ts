@@ -16,13 +16,15 @@ export interface DriveItem {
   sharing: SharingFacts;
   sha256: string;
   modifiedAt: Date | null;
+  /** This add-on's private properties on the item (e.g. the id of its shortcut in a series folder). */
+  appProperties: Record<string, string>;
 }
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const SHORTCUT_MIME = 'application/vnd.google-apps.shortcut';
 
 const ITEM_FIELDS =
-  'id,name,mimeType,webViewLink,description,parents,trashed,sha256Checksum,modifiedTime,' +
+  'id,name,mimeType,webViewLink,description,parents,trashed,sha256Checksum,modifiedTime,appProperties,' +
   'owners(emailAddress),capabilities(canEdit),permissions(type,role,emailAddress,domain)';
 
 function drive(): NonNullable<typeof Drive> {
@@ -135,6 +137,7 @@ export function toItem(
     canEdit: file.capabilities?.canEdit !== false,
     sha256: file.sha256Checksum ?? '',
     modifiedAt: file.modifiedTime ? new Date(file.modifiedTime) : null,
+    appProperties: { ...(file.appProperties ?? {}) },
     sharing: {
       public: permissions.some(p => p.type === 'anyone'),
       outsideDomain: permissions
@@ -155,6 +158,8 @@ export interface FileChange {
   description?: string;
   /** Move into this folder (removing the item from its current folders). */
   folderId?: string;
+  /** Private properties to set (each key plus value at most 124 bytes). */
+  appProperties?: Record<string, string>;
 }
 
 /** Applies a rename, a description and a move in one Drive call. */
@@ -163,6 +168,10 @@ export function updateItem(item: DriveItem, change: FileChange): void {
   if (change.name !== undefined && change.name !== item.name) resource.name = change.name;
   if (change.description !== undefined && change.description !== item.description)
     resource.description = change.description;
+  const changedProperties = Object.entries(change.appProperties ?? {}).filter(
+    ([k, v]) => item.appProperties[k] !== v
+  );
+  if (changedProperties.length) resource.appProperties = Object.fromEntries(changedProperties);
   const options: Record<string, string | boolean> = {
     supportsAllDrives: true,
     fields: 'id,parents',

@@ -312,6 +312,9 @@ export function pendingFiling(reason: string, lockRequested: boolean): string {
 
 export const LOCK_REQUESTED = '; lock requested';
 
+/** The item's private property naming its shortcut in the series folder. */
+const SHORTCUT_PROPERTY = 'recordsCaptureShortcut';
+
 export function markAndFile(
   w: Workplace,
   item: DriveItem,
@@ -335,8 +338,11 @@ export function markAndFile(
     } else {
       // Moving an OFFICIAL-SENSITIVE item into the shared series folder would widen who can open
       // it, so it stays where it is and the series folder gets a shortcut to it.
-      updateItem(item, { name, description });
-      createShortcut(item.id, stripMarkingPrefix(item.name), folderId);
+      // Remembered on the item, so declaring again never makes a second shortcut.
+      const shortcut =
+        item.appProperties[SHORTCUT_PROPERTY] ||
+        createShortcut(item.id, stripMarkingPrefix(item.name), folderId);
+      updateItem(item, { name, description, appProperties: { [SHORTCUT_PROPERTY]: shortcut } });
       if (w.config.recordsTeamGroup) addEditor(item.id, w.config.recordsTeamGroup);
       steps.push('Complete (kept in place with its own sharing; shortcut in the series folder)');
     }
@@ -353,7 +359,7 @@ export function markAndFile(
 }
 
 /** The Drive folder for a series, created on first use under the records root folder. */
-function ensureSeriesFolder(w: Workplace, series: Series): string {
+export function ensureSeriesFolder(w: Workplace, series: Series): string {
   if (series.folderId) return series.folderId;
   const folderId = withScriptLock(() => {
     w.register.forgetPositions();

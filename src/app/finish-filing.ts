@@ -6,7 +6,13 @@ import { withScriptLock } from '../adapters/lock';
 import { scanForMarkings } from '../domain/classification';
 import type { RegisterEntry } from '../domain/declaration';
 import type { Workplace } from './deployment';
-import { DOCUMENT_MIME, LOCK_REQUESTED, markAndFile, pendingFiling } from './declare';
+import {
+  DOCUMENT_MIME,
+  ensureSeriesFolder,
+  LOCK_REQUESTED,
+  markAndFile,
+  pendingFiling,
+} from './declare';
 import { messageOf } from './errors';
 
 export function finishFiling(
@@ -37,7 +43,8 @@ export function finishFiling(
     try {
       const item = getItem(record.fileId, w.domain);
       const doc = item.mimeType === DOCUMENT_MIME ? OpenDocument.open(item.id) : null;
-      const filed = markAndFile(w, item, doc, { marking, series, lock }, series.folderId, now);
+      const folderId = ensureSeriesFolder(w, series);
+      const filed = markAndFile(w, item, doc, { marking, series, lock }, folderId, now);
       results.push({ fileId: record.fileId, recordId: record.recordId, ...filed });
     } catch (error) {
       results.push({

@@ -162,7 +162,7 @@ export function declareCard(input: DeclareCardInput): GoogleAppsScript.Card_Serv
       CardService.newDatePicker()
         .setFieldName(FIELD.recordDate)
         .setTitle('Date of the record')
-        .setValueInMsSinceEpoch((form.recordDate ?? new Date()).getTime())
+        .setValueInMsSinceEpoch(dayOf(form.recordDate ?? new Date()))
     )
     .addWidget(
       CardService.newTextInput()
@@ -216,3 +216,8 @@ function itemList(items: PreparedItem[]): string {
 }
 
 export { BRAND };
+
+/** A date picker holds a day: midnight UTC of the date. */
+function dayOf(date: Date): number {
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+}

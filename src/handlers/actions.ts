@@ -13,9 +13,10 @@ import { selectedIds, selectionParameters } from '../adapters/selection';
 import { outcomeCard, recordsCard } from '../cards/record-card';
 import { notSetUpCard, registerCard } from '../cards/setup-card';
 import type { DeclarationForm } from '../domain/declaration';
-import { formDate, formString, formStrings, hostOf, parameter, parameters } from './event';
+import { formDate, formString, formStrings, hostParameter, parameter, parameters } from './event';
 import type { AddonEvent } from './event';
-import { respond } from './respond';
+import { cards, respond } from './respond';
+import { registerHome } from './triggers';
 
 type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
 
@@ -31,9 +32,8 @@ function requireWorkplace(): Workplace {
 
 /** Editors: asks Docs or Sheets for access to the open file; the grant trigger then runs. */
 export function onRequestFileScope(
-  e: AddonEvent
+  _e: AddonEvent
 ): GoogleAppsScript.Card_Service.EditorFileScopeActionResponse {
-  void e;
   return CardService.newEditorFileScopeActionResponseBuilder()
     .requestFileScopeForActiveDocument()
     .build();
@@ -56,7 +56,7 @@ function readForm(e: AddonEvent): DeclarationForm {
 export function onDeclare(e: AddonEvent): ActionResponse {
   return respond(() => {
     const w = requireWorkplace();
-    const host = parameter(e, 'host') as ReturnType<typeof hostOf>;
+    const host = hostParameter(e);
     const refs = selectedIds(parameters(e)).map(id => ({ id, title: id, mimeType: '' }));
     if (!refs.length) {
       throw new UserFacingError(
@@ -97,7 +97,7 @@ export function onDeclare(e: AddonEvent): ActionResponse {
 export function onFinishFiling(e: AddonEvent): ActionResponse {
   return respond(() => {
     const w = requireWorkplace();
-    const host = parameter(e, 'host') as ReturnType<typeof hostOf>;
+    const host = hostParameter(e);
     const fileIds = parameter(e, 'fileIds').split(',').filter(Boolean);
     const result = finishFiling(w, fileIds, new Date());
     const records = [...w.register.findByFileIds(fileIds).values()];
@@ -145,29 +145,14 @@ export function onLinkRegister(e: AddonEvent): ActionResponse {
 
 /** Universal action "Register": the register's link and, for administrators, its headroom. */
 export function onShowRegister(
-  e: AddonEvent
+  _e: AddonEvent
 ): GoogleAppsScript.Card_Service.UniversalActionResponse {
-  void e;
-  const deployment = loadDeployment();
-  let card: GoogleAppsScript.Card_Service.Card;
-  try {
-    const w = openWorkplace(deployment);
-    card = w
-      ? registerCard(
-          w.config,
-          isAdministrator(w) ? w.register.headroom() : null,
-          isAdministrator(w)
-        )
-      : notSetUpCard(deployment);
-  } catch (error) {
-    card = notSetUpCard(deployment);
-    console.error(error);
-  }
-  return CardService.newUniversalActionResponseBuilder().displayAddOnCards([card]).build();
+  return CardService.newUniversalActionResponseBuilder()
+    .displayAddOnCards(cards(registerHome))
+    .build();
 }
 
-export function onReloadReferenceData(e: AddonEvent): ActionResponse {
-  void e;
+export function onReloadReferenceData(_e: AddonEvent): ActionResponse {
   return respond(() => {
     const deployment = loadDeployment();
     if (!deployment.config) return update(notSetUpCard(deployment));

@@ -17,7 +17,16 @@ function inputs(e: AddonEvent): Record<string, FormInput> {
 }
 
 export function hostOf(e: AddonEvent): Host {
-  const host = String(e.commonEventObject?.hostApp ?? '').toUpperCase();
+  return asHost(String(e.commonEventObject?.hostApp ?? ''));
+}
+
+/** The host a button was rendered for (its `host` parameter), or the event's own. */
+export function hostParameter(e: AddonEvent): Host {
+  return parameter(e, 'host') ? asHost(parameter(e, 'host')) : hostOf(e);
+}
+
+function asHost(value: string): Host {
+  const host = value.toUpperCase();
   return host === 'DOCS' || host === 'SHEETS' || host === 'DRIVE' || host === 'GMAIL'
     ? host
     : 'OTHER';
@@ -44,7 +53,9 @@ export function formDate(e: AddonEvent, name: string): Date | null {
   const ms = input?.dateInput?.msSinceEpoch ?? input?.dateTimeInput?.msSinceEpoch;
   if (ms === undefined || ms === '') return null;
   const date = new Date(Number(ms));
-  return Number.isNaN(date.getTime()) ? null : date;
+  if (Number.isNaN(date.getTime())) return null;
+  // A date picker's value is a day: keep the UTC date, drop any time of day.
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
 
 const DOC_MIME = 'application/vnd.google-apps.document';

@@ -36,12 +36,18 @@ function withWorkplace(build: (w: Workplace) => Card): Card[] {
   });
 }
 
+/** The register's card, or the setup card before there is a register. */
+export function registerHome(): Card {
+  const deployment = loadDeployment();
+  const w = openWorkplace(deployment);
+  if (!w) return notSetUpCard(deployment);
+  const administrator = isAdministrator(w);
+  return registerCard(w.config, administrator ? w.register.headroom() : null, administrator);
+}
+
 /** Common homepage (hosts without their own). */
-export function onHomepage(e: AddonEvent): Card[] {
-  void e;
-  return withWorkplace(w =>
-    registerCard(w.config, isAdministrator(w) ? w.register.headroom() : null, isAdministrator(w))
-  );
+export function onHomepage(_e: AddonEvent): Card[] {
+  return cards(registerHome);
 }
 
 function editorHomepage(e: AddonEvent): Card[] {
@@ -84,8 +90,7 @@ export function onSheetsFileScopeGranted(e: AddonEvent): Card[] {
   return editorHomepage(e);
 }
 
-export function onDriveHomepage(e: AddonEvent): Card[] {
-  void e;
+export function onDriveHomepage(_e: AddonEvent): Card[] {
   return withWorkplace(() =>
     messageCard(
       'Declare records',

@@ -95,6 +95,32 @@ describe('OFFICIAL-SENSITIVE sharing', () => {
     expect(shortcut?.parents).toEqual([row['Folder ID']]);
     expect(String(row.Filing)).toMatch(/kept in place/);
   });
+
+  it('never makes a second shortcut when an OFFICIAL-SENSITIVE declaration is repeated', () => {
+    const ws = department();
+    const doc = newDocument(ws, ALICE, 'Personnel case', ['Case'], {
+      header: ['OFFICIAL-SENSITIVE - PERSONAL DATA'],
+    });
+    const opened = openDoc(ws, ALICE, doc);
+    const form = { series: ['HRM-PER-01'], businessUnit: ['PCP'] };
+    ws.state.faults.push({
+      key: 'SpreadsheetApp.Range.setValues',
+      message: 'Service invoked too many times for one day: spreadsheets.',
+      skip: 0,
+      times: 1,
+    });
+    expect(textOf(press(ws, opened.event, opened.card, 'onDeclare', ALICE, form).json)).toMatch(
+      /declaring them again is safe/
+    );
+    expect(textOf(press(ws, opened.event, opened.card, 'onDeclare', ALICE, form).json)).toMatch(
+      /Declared as/
+    );
+    const shortcuts = Object.values(ws.state.drive).filter(
+      i => i.mimeType === 'application/vnd.google-apps.shortcut'
+    );
+    expect(shortcuts).toHaveLength(1);
+    expect(registerRows(ws)).toHaveLength(1);
+  });
 });
 
 describe('user text is stored as text', () => {
