@@ -45,15 +45,29 @@ interface FakesBundle {
 
 let executionCounter = 0;
 
+export interface WorkspaceOptions {
+  /** Where build/fakes.js is (the product's build folder). */
+  buildDir?: string;
+  /**
+   * The add-on to run: a folder of Apps Script `.js` files loaded in name order. Defaults to the
+   * product's own bundle (`Code.js` in the build folder).
+   */
+  addonDir?: string;
+  /** Where console and Logger lines go besides the execution's log. */
+  log?: (line: string) => void;
+}
+
 export class Workspace {
   readonly state: WorkspaceState;
+  private readonly buildDir: string;
+  private readonly addonDir: string | null;
+  private readonly log?: (line: string) => void;
 
-  constructor(
-    state?: WorkspaceState,
-    private readonly buildDir = BUILD_DIR,
-    private readonly log?: (line: string) => void
-  ) {
+  constructor(state?: WorkspaceState, options: WorkspaceOptions = {}) {
     this.state = state ?? createWorkspaceState();
+    this.buildDir = options.buildDir ?? BUILD_DIR;
+    this.addonDir = options.addonDir ?? null;
+    this.log = options.log;
   }
 
   static withUsers(users: UserState[]): Workspace {
@@ -103,6 +117,10 @@ export class Workspace {
   }
 
   private loadBundle(context: Record<string, unknown>): void {
-    gas.require(this.buildDir, context, { filter: (path: string) => path.endsWith('/Code.js') });
+    if (this.addonDir) {
+      gas.require(this.addonDir, context, { filter: (path: string) => path.endsWith('.js') });
+    } else {
+      gas.require(this.buildDir, context, { filter: (path: string) => path.endsWith('/Code.js') });
+    }
   }
 }
