@@ -112,7 +112,8 @@ function notEmulated(service: string): unknown {
 function describe(value: unknown): string {
   if (value && typeof value === 'object' && 'stack' in value) return String((value as Error).stack);
   try {
-    return JSON.stringify(value);
+    // JSON has no text for undefined or a function: name them rather than drop them.
+    return JSON.stringify(value) ?? String(value);
   } catch {
     return String(value);
   }

@@ -1,12 +1,15 @@
 // CacheService: best-effort, keys ≤ 250 chars, values ≤ 100 KB, TTL 1–21,600 s (default 600),
-// at most 1,000 items with the oldest evicted first (platform-facts §1.4).
+// at most 1,000 items (platform-facts §1.4). Past 1,000 the cache keeps "the 900 items farthest
+// from expiration" (Cache reference, put).
 import type { FakeContext } from '../core/context';
 import { utf8Encode } from '../core/bytes';
+import { MESSAGES } from '../core/errors';
 import type { CacheEntryState } from '../core/state';
 
 export const MAX_CACHE_KEY_LENGTH = 250;
 export const MAX_CACHE_VALUE_BYTES = 100 * 1024;
 export const MAX_CACHE_ITEMS = 1000;
+export const CACHE_ITEMS_KEPT_ON_OVERFLOW = 900;
 export const DEFAULT_TTL_SECONDS = 600;
 export const MAX_TTL_SECONDS = 21600;
 
@@ -49,17 +52,21 @@ class FakeCache implements CacheApi {
         `Invalid argument: expirationInSeconds (${ttl}); it must be 1 to ${MAX_TTL_SECONDS}.`
       );
     }
-    const store = this.store();
-    for (const key of Object.keys(values)) {
+    // One call to the cache server: a bad entry fails the call before anything is stored.
+    const entries = Object.keys(values).map(key => {
       checkKey(key);
       const value = String(values[key]);
-      if (utf8Encode(value).length > MAX_CACHE_VALUE_BYTES)
-        throw new Error('Argument too large: value');
-      delete store[key]; // re-insert at the end: insertion order is eviction order
+      if (utf8Encode(value).length > MAX_CACHE_VALUE_BYTES) {
+        throw new Error(MESSAGES.cacheValueTooLarge);
+      }
+      return { key, value };
+    });
+    const store = this.store();
+    for (const { key, value } of entries) {
+      delete store[key]; // re-insert at the end, so ties in expiry evict the older write
       store[key] = { value, expiresAt: this.ctx.state.now + ttl * 1000 };
     }
-    const keys = Object.keys(store);
-    for (let i = 0; i < keys.length - MAX_CACHE_ITEMS; i++) delete store[keys[i]];
+    if (Object.keys(store).length > MAX_CACHE_ITEMS) this.evict(store);
   }
   remove(key: string): void {
     delete this.store()[key];
@@ -67,10 +74,23 @@ class FakeCache implements CacheApi {
   removeAll(keys: string[]): void {
     for (const key of keys) delete this.store()[key];
   }
+
+  /** Drops expired entries, then keeps the 900 farthest from expiration. */
+  private evict(store: Record<string, CacheEntryState>): void {
+    const now = this.ctx.state.now;
+    const keys = Object.keys(store);
+    for (const key of keys) if (store[key].expiresAt <= now) delete store[key];
+    const live = Object.keys(store);
+    if (live.length <= MAX_CACHE_ITEMS) return;
+    const byRemainingLife = live
+      .map((key, order) => ({ key, order }))
+      .sort((a, b) => store[b.key].expiresAt - store[a.key].expiresAt || b.order - a.order);
+    for (const { key } of byRemainingLife.slice(CACHE_ITEMS_KEPT_ON_OVERFLOW)) delete store[key];
+  }
 }
 
 function checkKey(key: string): void {
-  if (String(key).length > MAX_CACHE_KEY_LENGTH) throw new Error('Argument too large: key');
+  if (String(key).length > MAX_CACHE_KEY_LENGTH) throw new Error(MESSAGES.cacheKeyTooLarge);
 }
 
 export function createCacheService(ctx: FakeContext): GoogleAppsScript.Cache.CacheService {

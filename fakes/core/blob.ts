@@ -41,7 +41,17 @@ export class FakeBlob implements BlobApi {
     contentType: string | null,
     name: string | null
   ) {
-    return ctx.wrap(new FakeBlob(ctx, bytes, contentType, name), 'Utilities.Blob');
+    const raw = new FakeBlob(ctx, bytes, contentType, name);
+    const wrapped = ctx.wrap(raw, 'Utilities.Blob');
+    raw.view = wrapped as unknown as GoogleAppsScript.Base.Blob;
+    return wrapped;
+  }
+
+  /** The counted view of this blob, so chained setters are counted too. */
+  private view: GoogleAppsScript.Base.Blob | null = null;
+
+  private self(): GoogleAppsScript.Base.Blob {
+    return this.view ?? (this as unknown as GoogleAppsScript.Base.Blob);
   }
 
   getBytes(): GoogleAppsScript.Byte[] {
@@ -63,19 +73,19 @@ export class FakeBlob implements BlobApi {
   }
   setName(name: string): GoogleAppsScript.Base.Blob {
     this.name = name;
-    return this as unknown as GoogleAppsScript.Base.Blob;
+    return this.self();
   }
   setContentType(contentType: string | null): GoogleAppsScript.Base.Blob {
     this.contentType = contentType;
-    return this as unknown as GoogleAppsScript.Base.Blob;
+    return this.self();
   }
   setBytes(data: GoogleAppsScript.Byte[]): GoogleAppsScript.Base.Blob {
     this.bytes = toUnsigned(data);
-    return this as unknown as GoogleAppsScript.Base.Blob;
+    return this.self();
   }
   setDataFromString(text: string): GoogleAppsScript.Base.Blob {
     this.bytes = utf8Encode(text);
-    return this as unknown as GoogleAppsScript.Base.Blob;
+    return this.self();
   }
   copyBlob(): GoogleAppsScript.Base.Blob {
     return FakeBlob.create(
@@ -89,7 +99,7 @@ export class FakeBlob implements BlobApi {
     return (this.contentType ?? '').startsWith('application/vnd.google-apps.');
   }
   getBlob(): GoogleAppsScript.Base.Blob {
-    return this as unknown as GoogleAppsScript.Base.Blob;
+    return this.self();
   }
   /** Conversion to PDF keeps the text and renames the extension, as Apps Script does. */
   getAs(contentType: string): GoogleAppsScript.Base.Blob {

@@ -34,6 +34,12 @@ export const MESSAGES = {
   documentHasHeader: 'Document tab already contains a header.',
   documentHasFooter: 'Document tab already contains a footer.',
   lastParagraph: "Can't remove the last paragraph in a document section.",
+  cacheKeyTooLarge: 'Argument too large: key',
+  cacheValueTooLarge: 'Argument too large: value',
+  addonTriggerTooFrequent:
+    'The recurrence interval for an Add-on trigger must be at least one hour.',
+  tooManyTriggers:
+    'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
 } as const;
 
 /** Apps Script reports argument type mismatches with this shape. */

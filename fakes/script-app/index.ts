@@ -1,5 +1,6 @@
 // ScriptApp: installable time-driven triggers, kept in state so the emulator can list and run them.
 import type { FakeContext } from '../core/context';
+import { MESSAGES } from '../core/errors';
 import { newId } from '../core/state';
 import type { TriggerState } from '../core/state';
 
@@ -21,11 +22,14 @@ export function createScriptApp(ctx: FakeContext): GoogleAppsScript.Script.Scrip
 
   const newTrigger = (handlerFunction: string) => {
     const schedule: TriggerState['schedule'] = {};
+    let everyMinutes: number | undefined;
     const clock = ctx.wrap(
       {
+        everyMinutes(n: number) {
+          everyMinutes = n;
+          return clock;
+        },
         everyHours(n: number) {
-          if (n < MIN_ADDON_TRIGGER_HOURS)
-            throw new Error('Add-ons may run a trigger at most once an hour.');
           schedule.everyHours = n;
           return clock;
         },
@@ -42,12 +46,13 @@ export function createScriptApp(ctx: FakeContext): GoogleAppsScript.Script.Scrip
           return clock;
         },
         create() {
-          const mine = ctx.state.triggers.filter(t => t.owner === ctx.user);
-          if (mine.length >= MAX_TRIGGERS_PER_USER) {
-            throw new Error(
-              'This script has too many triggers. Triggers must be deleted from the script before more can be added.'
-            );
+          // Checked on create(): the report of this refusal does not say which call raises it.
+          const hours = everyMinutes !== undefined ? everyMinutes / 60 : schedule.everyHours;
+          if (hours !== undefined && hours < MIN_ADDON_TRIGGER_HOURS) {
+            throw new Error(MESSAGES.addonTriggerTooFrequent);
           }
+          const mine = ctx.state.triggers.filter(t => t.owner === ctx.user);
+          if (mine.length >= MAX_TRIGGERS_PER_USER) throw new Error(MESSAGES.tooManyTriggers);
           const trigger: TriggerState = {
             id: newId(ctx.state),
             owner: ctx.user,

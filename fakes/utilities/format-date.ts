@@ -58,11 +58,18 @@ function partsIn(date: Date, timeZone: string): Parts {
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
+/** RFC 822 zone ('Z', 'z' fallback): always sign, hours and minutes, e.g. +0100. */
 function offset(minutes: number, colon: boolean): string {
-  if (minutes === 0 && colon) return 'Z';
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${sign}${pad(Math.floor(abs / 60), 2)}${colon ? ':' : ''}${pad(abs % 60, 2)}`;
+}
+
+/** ISO 8601 zone ('X', 'XX', 'XXX'): 'Z' for UTC, else +01, +0100 or +01:00. */
+function isoOffset(minutes: number, letters: number): string {
+  if (minutes === 0) return 'Z';
+  if (letters === 1) return offset(minutes, false).slice(0, 3);
+  return offset(minutes, letters >= 3);
 }
 
 export function formatDate(date: Date, timeZone: string, format: string): string {
@@ -71,9 +78,18 @@ export function formatDate(date: Date, timeZone: string, format: string): string
   for (let i = 0; i < format.length;) {
     const ch = format[i];
     if (ch === "'") {
-      const end = format.indexOf("'", i + 1);
-      out += end === i + 1 ? "'" : format.slice(i + 1, end < 0 ? undefined : end);
-      i = end < 0 ? format.length : end + 1;
+      // '' is a literal quote, inside quoted text or out of it (SimpleDateFormat).
+      if (format[i + 1] === "'") {
+        out += "'";
+        i += 2;
+        continue;
+      }
+      for (i++; i < format.length; i++) {
+        if (format[i] !== "'") out += format[i];
+        else if (format[i + 1] === "'") out += format[i++];
+        else break;
+      }
+      i++;
       continue;
     }
     if (!/[A-Za-z]/.test(ch)) {
@@ -121,7 +137,7 @@ export function formatDate(date: Date, timeZone: string, format: string): string
         out += n >= 4 ? DAYS[p.weekday] : DAYS[p.weekday].slice(0, 3);
         break;
       case 'X':
-        out += offset(p.offsetMinutes, n >= 3);
+        out += isoOffset(p.offsetMinutes, n);
         break;
       case 'Z':
         out += offset(p.offsetMinutes, false);

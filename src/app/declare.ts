@@ -18,7 +18,7 @@ import { readPreferences, reserveSequence, savePreferences } from '../adapters/p
 import type { UserPreferences } from '../adapters/properties';
 import { forgetReferenceData } from '../adapters/reference-cache';
 import type { RecordSummary } from '../adapters/register';
-import { formatMarking, scanForMarkings } from '../domain/classification';
+import { formatMarking, isRefusedClassification, scanForMarkings } from '../domain/classification';
 import type { Marking, MarkingScan } from '../domain/classification';
 import {
   buildRegisterEntry,
@@ -97,6 +97,7 @@ export function prepareDeclaration(w: Workplace, refs: ItemRef[], now: Date): Pr
           : [];
       const scan = scanForMarkings([item.name, item.description, ...texts]);
       const check = checkItem(facts(item, scan), scan.found);
+      if (scan.refused) console.warn(`Refused ${scan.refused} item ${item.id}`);
       items.push({
         ref: { ...ref, title: item.name },
         record: null,
@@ -164,6 +165,11 @@ export function declareItems(
     warnings: [],
   };
   const { errors, valid } = validateDeclaration(form, w.reference, now);
+  if (isRefusedClassification(form.classification)) {
+    console.warn(
+      `Refused ${form.classification} classification for ${refs.map(r => r.id).join(', ')}`
+    );
+  }
   if (!valid) {
     outcome.errors = errors;
     return outcome;
@@ -202,6 +208,7 @@ export function declareItems(
     const itemFacts = facts(item, scan);
     const check = checkItem(itemFacts, valid.marking);
     if (check.blocked) {
+      if (scan.refused) console.warn(`Refused ${scan.refused} item ${item.id}`);
       outcome.refused.push({ ref, reason: check.blocked });
       continue;
     }

@@ -18,8 +18,9 @@ describe('SECRET, TOP SECRET and legacy markings', () => {
   it('refuses a document marked SECRET and says where such material belongs', () => {
     const ws = department();
     const doc = newDocument(ws, ALICE, 'Threat assessment', ['Assessment'], { header: ['SECRET'] });
-    const { card } = openDoc(ws, ALICE, doc);
+    const { card, result } = openDoc(ws, ALICE, doc);
     const text = textOf(card);
+    expect(result.log).toContain(`WARNING Refused SECRET item ${doc}`);
     expect(text).toMatch(/Cannot be declared/);
     expect(text).toMatch(/SECRET marking and cannot be held here/);
     expect(text).toMatch(/Rosa/);
