@@ -1,10 +1,13 @@
-// Trainer walkthroughs: guided steps that tick themselves off by looking at the emulated state.
+// The seam between the emulator's server and the trainer walkthroughs: a walkthrough is a list of
+// steps, each checked against the Workspace state and what the trainee has opened, starting from
+// a state of its own.
 import type { WorkspaceState } from '../fakes/core/state';
 
+/** What the server knows of the trainee's session. */
 export interface TrainerSession {
-  /** Who is signed in to the emulator. */
+  /** The signed-in user's email. */
   user: string;
-  /** Items (documents, spreadsheets, files) the signed-in user has opened, oldest first. */
+  /** Ids of the documents, spreadsheets and Drive folders opened in the page, oldest first. */
   opened: string[];
 }
 
@@ -14,12 +17,15 @@ export interface WalkthroughStep {
   done(state: WorkspaceState, session: TrainerSession): boolean;
 }
 
+/** Fills a fresh, empty Workspace state with the people and content to start from. */
+export type Seed = (state: WorkspaceState) => void;
+
 export interface Walkthrough {
   id: string;
   title: string;
-  /** Who the trainee signs in as. */
+  /** Who the trainee is signed in as when the walkthrough (re)starts. */
   user: string;
+  /** The state the walkthrough starts from. */
+  seed: Seed;
   steps: WalkthroughStep[];
-  /** The clean state the walkthrough starts from (replaces the whole state). */
-  seed(state: WorkspaceState): void;
 }

@@ -1,0 +1,204 @@
+// What the page shows of the Workspace, read straight from the state as the signed-in user sees
+// it: the documents and spreadsheets they can open, a Drive folder, a document, a spreadsheet.
+import type {
+  DriveItemState,
+  SheetState,
+  SpreadsheetState,
+  ValidationState,
+  WorkspaceState,
+} from '../fakes/core/state';
+import { canView, isLocked, MIME } from '../fakes/drive/access';
+import { cellDisplay, isEmptyCell } from '../fakes/spreadsheet/cells';
+import { getCell, lastColumn, lastRow } from '../fakes/spreadsheet/grid';
+import type { RangeRef } from '../fakes/spreadsheet/range';
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export interface FolderView extends Named {
+  /** From the topmost folder the user can see down to this one. */
+  path: Named[];
+  folders: Named[];
+  files: { id: string; name: string; mimeType: string; description: string; marking?: string }[];
+}
+
+export interface DocumentView extends Named {
+  header: string[] | null;
+  body: string[];
+  footer: string[] | null;
+  /** Locked read-only (a Drive content restriction). */
+  restricted: boolean;
+}
+
+export interface TabView {
+  name: string;
+  hidden: boolean;
+  frozenRows: number;
+  rows: string[][];
+  validations: {
+    row: number;
+    column: number;
+    numRows: number;
+    numColumns: number;
+    values: string[];
+  }[];
+}
+
+export interface SpreadsheetView extends Named {
+  tabs: TabView[];
+}
+
+/** An item the user can open, or null (missing, trashed and hidden items look alike). */
+export function openableItem(
+  state: WorkspaceState,
+  id: string,
+  user: string
+): DriveItemState | null {
+  const item = Object.prototype.hasOwnProperty.call(state.drive, id) ? state.drive[id] : null;
+  if (!item || item.trashed || !canView(state, item, user)) return null;
+  return item;
+}
+
+function byName(a: Named, b: Named): number {
+  return a.name.localeCompare(b.name);
+}
+
+/** The documents (or spreadsheets) the user can open, by name. */
+export function openableFiles(
+  state: WorkspaceState,
+  user: string,
+  kind: 'document' | 'spreadsheet'
+): Named[] {
+  const store = kind === 'document' ? state.documents : state.spreadsheets;
+  return Object.keys(store)
+    .map(id => openableItem(state, id, user))
+    .filter((item): item is DriveItemState => item !== null)
+    .map(item => ({ id: item.id, name: item.name }))
+    .sort(byName);
+}
+
+export function folderView(state: WorkspaceState, id: string, user: string): FolderView | null {
+  const folder = openableItem(state, id, user);
+  if (!folder || folder.kind !== 'folder') return null;
+  const path: Named[] = [];
+  const seen = new Set<string>();
+  for (let node: DriveItemState | null = folder; node && !seen.has(node.id);) {
+    seen.add(node.id);
+    path.unshift({ id: node.id, name: node.name });
+    node = node.parents.length ? openableItem(state, node.parents[0], user) : null;
+  }
+  const children = Object.values(state.drive).filter(
+    item => item.parents.includes(id) && !item.trashed && canView(state, item, user)
+  );
+  return {
+    id: folder.id,
+    name: folder.name,
+    path,
+    folders: children
+      .filter(item => item.kind === 'folder')
+      .map(item => ({ id: item.id, name: item.name }))
+      .sort(byName),
+    files: children
+      .filter(item => item.kind === 'file')
+      .sort(byName)
+      .map(item => {
+        const marking = markingOf(state, item);
+        return {
+          id: item.id,
+          name: item.name,
+          mimeType: item.mimeType,
+          description: item.description,
+          ...(marking ? { marking } : {}),
+        };
+      }),
+  };
+}
+
+const MARKING = /^(OFFICIAL(-SENSITIVE)?|SECRET|TOP SECRET|PROTECT|RESTRICTED|CONFIDENTIAL)\b/;
+
+/** The protective marking an item shows: a Doc's header line, else a `[MARKING] ` name prefix. */
+export function markingOf(state: WorkspaceState, item: DriveItemState): string | undefined {
+  if (item.mimeType === MIME.document) {
+    const first = state.documents[item.id]?.header?.[0]?.text.trim();
+    if (first && MARKING.test(first)) return first;
+  }
+  const prefix = /^\[([^\]]+)\]/.exec(item.name)?.[1].trim();
+  return prefix && MARKING.test(prefix) ? prefix : undefined;
+}
+
+export function documentView(state: WorkspaceState, id: string, user: string): DocumentView | null {
+  const item = openableItem(state, id, user);
+  const document = state.documents[id];
+  if (!item || !document) return null;
+  const texts = (paragraphs: { text: string }[] | null) => paragraphs?.map(p => p.text) ?? null;
+  return {
+    id,
+    name: item.name,
+    header: texts(document.header),
+    body: document.body.map(p => p.text),
+    footer: texts(document.footer),
+    restricted: isLocked(item),
+  };
+}
+
+export function spreadsheetView(
+  state: WorkspaceState,
+  id: string,
+  user: string
+): SpreadsheetView | null {
+  const item = openableItem(state, id, user);
+  const spreadsheet = state.spreadsheets[id];
+  if (!item || !spreadsheet) return null;
+  return {
+    id,
+    name: item.name,
+    tabs: spreadsheet.sheets.map(sheet => tabView(state, sheet)),
+  };
+}
+
+function tabView(state: WorkspaceState, sheet: SheetState): TabView {
+  const rows = lastRow(sheet);
+  const columns = lastColumn(sheet);
+  const display: string[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const line: string[] = [];
+    for (let c = 0; c < columns; c++) {
+      line.push(cellDisplay(getCell(sheet, r, c), sheet.columnFormats[c]));
+    }
+    display.push(line);
+  }
+  return {
+    name: sheet.name,
+    hidden: sheet.hidden,
+    frozenRows: sheet.frozenRows,
+    rows: display,
+    validations: sheet.validations.map(v => ({
+      row: v.row,
+      column: v.column,
+      numRows: v.numRows,
+      numColumns: v.numColumns,
+      values: allowedValues(state, v),
+    })),
+  };
+}
+
+/** The choices a list or range validation offers (what the cell's dropdown shows). */
+function allowedValues(state: WorkspaceState, validation: ValidationState): string[] {
+  const { criteria, args } = validation.rule;
+  if (criteria === 'VALUE_IN_LIST' && Array.isArray(args[0])) return args[0].map(String);
+  if (criteria !== 'VALUE_IN_RANGE') return [];
+  const ref = args[0] as RangeRef | undefined;
+  const spreadsheet: SpreadsheetState | undefined = ref && state.spreadsheets[ref.spreadsheetId];
+  const source = spreadsheet?.sheets.find(s => s.sheetId === ref?.sheetId);
+  if (!ref || !source) return [];
+  const values: string[] = [];
+  for (let r = ref.row - 1; r < ref.row - 1 + ref.numRows; r++) {
+    for (let c = ref.column - 1; c < ref.column - 1 + ref.numColumns; c++) {
+      const cell = getCell(source, r, c);
+      if (!isEmptyCell(cell)) values.push(cellDisplay(cell, source.columnFormats[c]));
+    }
+  }
+  return [...new Set(values)];
+}
