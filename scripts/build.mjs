@@ -90,3 +90,20 @@ function manifestFunctions(m) {
   visit(m.addOns ?? {});
   return [...new Set(names)];
 }
+
+// The local emulator's page: the browser code bundled for the browser, with its HTML and CSS.
+const web = join(out, 'web');
+mkdirSync(web, { recursive: true });
+await build({
+  entryPoints: [join(root, 'emulator/web/app.ts')],
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2020',
+  outfile: join(web, 'app.js'),
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+for (const file of ['index.html', 'styles.css']) {
+  copyFileSync(join(root, 'emulator/web', file), join(web, file));
+}

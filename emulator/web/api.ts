@@ -1,0 +1,186 @@
+// The emulator's HTTP API as the page uses it (contract: emulator/server.ts). Every call goes to
+// this page's own origin under /api; errors arrive as {error} and are thrown as ApiError.
+import type { FormValues } from './card-model';
+
+export type HostKey = 'docs' | 'sheets' | 'drive' | 'gmail';
+export type HostApp = 'DOCS' | 'SHEETS' | 'DRIVE' | 'GMAIL';
+
+export interface ItemSummary {
+  id: string;
+  name: string;
+}
+
+export interface UniversalActionInfo {
+  label: string;
+  runFunction?: string;
+  openLink?: string;
+}
+
+export interface Session {
+  user: string;
+  users: { email: string; name: string }[];
+  addon: {
+    name: string;
+    logoUrl?: string;
+    primaryColor?: string;
+    secondaryColor?: string;
+    hosts: string[];
+    /** Optional: the manifest's universal actions, for the ⋮ menu. */
+    universalActions?: UniversalActionInfo[];
+  };
+  hosts: {
+    docs: ItemSummary[];
+    sheets: ItemSummary[];
+    drive: { rootId: string | null };
+    gmail?: ItemSummary[];
+  };
+  registerId: string | null;
+}
+
+export interface DriveFile {
+  id: string;
+  name: string;
+  mimeType: string;
+  description?: string;
+  marking?: string;
+}
+
+export interface DriveFolder {
+  id: string;
+  name: string;
+  path: ItemSummary[];
+  folders: ItemSummary[];
+  files: DriveFile[];
+}
+
+export interface DocumentView {
+  id: string;
+  name: string;
+  header: string[] | null;
+  body: string[];
+  footer: string[] | null;
+  restricted: boolean;
+}
+
+export interface SheetValidation {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+  values: string[];
+}
+
+export interface SheetTab {
+  name: string;
+  hidden: boolean;
+  frozenRows: number;
+  rows: string[][];
+  validations: SheetValidation[];
+}
+
+export interface SpreadsheetView {
+  id: string;
+  name: string;
+  tabs: SheetTab[];
+}
+
+/** The counts a run reports; only the fields the page shows are listed. */
+export interface CallCounts {
+  serviceCalls?: number;
+  cardServiceCalls?: number;
+  byService?: Record<string, number>;
+  modelledMs?: number;
+  cellsRead?: number;
+  cellsWritten?: number;
+}
+
+export interface Execution {
+  id: string;
+  function: string;
+  user: string;
+  ms: number;
+  counts: CallCounts;
+  log: string[];
+  error?: string;
+}
+
+export interface RunRequest {
+  host: HostApp;
+  trigger?: 'homepage' | 'fileScopeGranted' | 'itemsSelected' | 'universal';
+  function?: string;
+  item?: { id: string };
+  selection?: { id: string }[];
+  parameters?: Record<string, string>;
+  form?: FormValues;
+  granted?: boolean;
+}
+
+export interface RunResult {
+  response: unknown;
+  error?: string;
+  execution: Execution;
+}
+
+export interface TriggerInfo {
+  id: string;
+  handlerFunction: string;
+  eventType?: string;
+  owner?: string;
+  schedule?: { everyHours?: number; everyDays?: number; atHour?: number; at?: number };
+}
+
+export interface Walkthrough {
+  id: string;
+  title: string;
+  steps: { id: string; text: string; done: boolean }[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    throw new ApiError(response.status, `The emulator answered ${response.status} with no JSON`);
+  }
+  if (!response.ok) {
+    const message = (data as { error?: unknown } | null)?.error;
+    throw new ApiError(
+      response.status,
+      typeof message === 'string' ? message : `HTTP ${response.status}`
+    );
+  }
+  return data as T;
+}
+
+const encode = encodeURIComponent;
+
+export const api = {
+  session: () => call<Session>('GET', '/api/session'),
+  switchUser: (user: string) => call<unknown>('POST', '/api/session', { user }),
+  folder: (id: string) => call<DriveFolder>('GET', `/api/drive/folder/${encode(id)}`),
+  document: (id: string) => call<DocumentView>('GET', `/api/docs/${encode(id)}`),
+  spreadsheet: (id: string) => call<SpreadsheetView>('GET', `/api/sheets/${encode(id)}`),
+  run: (request: RunRequest) => call<RunResult>('POST', '/api/run', request),
+  executions: () => call<Execution[]>('GET', '/api/executions'),
+  triggers: () => call<TriggerInfo[]>('GET', '/api/triggers'),
+  runTrigger: (id: string) => call<RunResult>('POST', `/api/triggers/${encode(id)}/run`, {}),
+  walkthroughs: () => call<Walkthrough[]>('GET', '/api/walkthroughs'),
+  restartWalkthrough: (id: string) =>
+    call<unknown>('POST', `/api/walkthroughs/${encode(id)}/restart`, {}),
+  reset: () => call<unknown>('POST', '/api/reset', {}),
+};

@@ -1,0 +1,480 @@
+// What the main pane shows for each host: Docs (list, then a page), Sheets (list, then a grid
+// with tabs), Drive (folders and files with selection) and Gmail (a placeholder until emails).
+// Each function returns an element; the shell decides when to fetch and what a click does.
+import type { DocumentView, DriveFile, DriveFolder, ItemSummary, SpreadsheetView } from './api';
+import { h } from './dom';
+import {
+  columnLetter,
+  columnsShown,
+  FILE_KIND_LABELS,
+  type FileKind,
+  fileKind,
+  markingTone,
+  splitMarking,
+  validationAt,
+} from './workspace-model';
+
+/** Rows a grid draws at most; the rest are counted, not drawn. */
+const MAX_GRID_ROWS = 500;
+/** Blank rows and columns around the data, as an empty spreadsheet shows them. */
+const SPARE_ROWS = 5;
+const MIN_COLUMNS = 6;
+
+/** File-type marks drawn in CSS with plain symbols: no emoji or icon font is needed. */
+const KIND_MARKS: Record<FileKind, string> = {
+  document: '≡',
+  spreadsheet: '▦',
+  presentation: '▭',
+  folder: '',
+  shortcut: '↪',
+  pdf: 'PDF',
+  image: '▲',
+  email: '@',
+  file: '•',
+};
+
+function kindIcon(kind: FileKind): HTMLElement {
+  return h('span', {
+    className: `rc-kind-icon rc-kind-icon--${kind}`,
+    text: KIND_MARKS[kind],
+    attrs: { 'aria-hidden': 'true' },
+  });
+}
+
+export function markingChip(marking: string): HTMLElement {
+  return h('span', {
+    className: `rc-marking rc-marking--${markingTone(marking)}`,
+    text: marking,
+    testId: 'marking',
+    attrs: { title: `Marking: ${marking}` },
+  });
+}
+
+function paneBar(children: (Node | null)[]): HTMLElement {
+  return h('div', { className: 'rc-pane-bar' }, children);
+}
+
+function backButton(text: string, onClick: () => void): HTMLButtonElement {
+  const button = h('button', {
+    className: 'rc-link-button',
+    text: `← ${text}`,
+    testId: 'back-to-list',
+    attrs: { type: 'button' },
+  });
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+export function renderMessage(
+  title: string,
+  text: string,
+  action?: { label: string; run(): void }
+): HTMLElement {
+  const button = action
+    ? h('button', { className: 'rc-shell-button', text: action.label, attrs: { type: 'button' } })
+    : null;
+  if (button && action) button.addEventListener('click', () => action.run());
+  return h('div', { className: 'rc-pane-message' }, [
+    h('h2', { text: title }),
+    h('p', { text }),
+    button,
+  ]);
+}
+
+/** The list of documents or spreadsheets a host opens. */
+export function renderItemList(
+  title: string,
+  kind: FileKind,
+  items: ItemSummary[],
+  open: (id: string) => void,
+  badges: Record<string, string> = {}
+): HTMLElement {
+  if (!items.length) return renderMessage(title, 'Nothing here yet for this user.');
+  return h('div', { className: 'rc-item-list-pane' }, [
+    h('h2', { className: 'rc-pane-title', text: title }),
+    h(
+      'ul',
+      { className: 'rc-item-list' },
+      items.map(item => {
+        const { marking, title: name } = splitMarking(item.name);
+        const button = h(
+          'button',
+          { className: 'rc-item', testId: `open-${item.id}`, attrs: { type: 'button' } },
+          [
+            kindIcon(kind),
+            h('span', { className: 'rc-item-name', text: name }),
+            marking ? markingChip(marking) : null,
+            badges[item.id] ? h('span', { className: 'rc-badge', text: badges[item.id] }) : null,
+          ]
+        );
+        button.addEventListener('click', () => open(item.id));
+        return h('li', {}, [button]);
+      })
+    ),
+  ]);
+}
+
+// ---- Docs ------------------------------------------------------------------------------------
+
+function docLines(lines: string[], className: string, label: string): HTMLElement {
+  return h('div', { className, attrs: { 'aria-label': label, role: 'group' } }, [
+    h('div', { className: 'rc-doc-region-label', text: label, attrs: { 'aria-hidden': 'true' } }),
+    ...lines.map(line => h('p', { className: 'rc-doc-line', text: line || '\u00a0' })),
+  ]);
+}
+
+export function renderDocument(doc: DocumentView, back: () => void): HTMLElement {
+  return h('div', { className: 'rc-doc-pane', testId: 'document', attrs: { 'data-id': doc.id } }, [
+    paneBar([
+      backButton('All documents', back),
+      kindIcon('document'),
+      h('h2', { className: 'rc-pane-title', text: doc.name }),
+      doc.restricted
+        ? h('span', {
+            className: 'rc-lock-badge',
+            text: 'Locked: read-only',
+            testId: 'lock-badge',
+            attrs: { title: 'Locked: a content restriction stops edits' },
+          })
+        : null,
+    ]),
+    h('div', { className: 'rc-doc-canvas' }, [
+      h('div', { className: 'rc-page' }, [
+        doc.header ? docLines(doc.header, 'rc-doc-header', 'Header') : null,
+        h(
+          'div',
+          { className: 'rc-doc-body' },
+          doc.body.map(paragraph => h('p', { text: paragraph || '\u00a0' }))
+        ),
+        doc.footer ? docLines(doc.footer, 'rc-doc-footer', 'Footer') : null,
+      ]),
+    ]),
+  ]);
+}
+
+// ---- Sheets ----------------------------------------------------------------------------------
+
+export function renderSpreadsheet(
+  sheet: SpreadsheetView,
+  tabIndex: number,
+  selectTab: (index: number) => void,
+  back: () => void
+): HTMLElement {
+  const tab = sheet.tabs[tabIndex] ?? sheet.tabs[0];
+  const strip = h(
+    'div',
+    { className: 'rc-tab-strip', attrs: { role: 'tablist', 'aria-label': 'Sheets' } },
+    sheet.tabs.map((t, index) => {
+      const button = h('button', {
+        className: `rc-tab${t.hidden ? ' rc-tab--hidden' : ''}`,
+        text: t.hidden ? `${t.name} (hidden)` : t.name,
+        testId: `tab-${t.name}`,
+        attrs: {
+          type: 'button',
+          role: 'tab',
+          'aria-selected': String(t === tab),
+          title: t.hidden ? 'Hidden sheet: people do not see it unless they unhide it' : undefined,
+        },
+      });
+      button.addEventListener('click', () => selectTab(index));
+      return button;
+    })
+  );
+  return h(
+    'div',
+    { className: 'rc-sheet-pane', testId: 'spreadsheet', attrs: { 'data-id': sheet.id } },
+    [
+      paneBar([
+        backButton('All spreadsheets', back),
+        kindIcon('spreadsheet'),
+        h('h2', { className: 'rc-pane-title', text: sheet.name }),
+      ]),
+      h('div', { className: 'rc-sheet-scroll' }, [
+        tab ? renderGrid(tab) : renderMessage(sheet.name, 'No sheets.'),
+      ]),
+      strip,
+    ]
+  );
+}
+
+function renderGrid(tab: SpreadsheetView['tabs'][number]): HTMLElement {
+  const columns = columnsShown(tab.rows, tab.validations, MIN_COLUMNS);
+  const dataRows = Math.min(tab.rows.length + SPARE_ROWS, MAX_GRID_ROWS);
+  const letters = h('tr', { className: 'rc-sheet-letters' }, [
+    h('th', { className: 'rc-sheet-corner', attrs: { scope: 'col', 'aria-label': 'Row' } }),
+    ...Array.from({ length: columns }, (_, c) =>
+      h('th', { className: 'rc-sheet-letter', text: columnLetter(c), attrs: { scope: 'col' } })
+    ),
+  ]);
+  const head = h('thead', {}, [letters]);
+  const body = h('tbody');
+  for (let r = 0; r < dataRows; r++) {
+    const row = tab.rows[r] ?? [];
+    const frozen = r < tab.frozenRows;
+    const tr = h('tr', { className: frozen ? 'rc-frozen' : undefined }, [
+      h('th', { className: 'rc-sheet-row-number', text: String(r + 1), attrs: { scope: 'row' } }),
+    ]);
+    for (let c = 0; c < columns; c++) tr.append(renderCell(row[c] ?? '', tab, r + 1, c + 1));
+    (frozen ? head : body).append(tr);
+  }
+  const table = h('table', { className: 'rc-sheet-grid', testId: 'sheet-grid' }, [head, body]);
+  const hiddenRows = tab.rows.length + SPARE_ROWS - dataRows;
+  return h('div', { className: 'rc-sheet-grid-wrap' }, [
+    table,
+    hiddenRows > 0
+      ? h('p', { className: 'rc-sheet-more', text: `${hiddenRows} more rows not shown` })
+      : null,
+  ]);
+}
+
+function renderCell(
+  text: string,
+  tab: SpreadsheetView['tabs'][number],
+  row: number,
+  column: number
+): HTMLElement {
+  const validation = validationAt(tab.validations, row, column);
+  const numeric = text !== '' && !Number.isNaN(Number(text));
+  const cell = h('td', {
+    className: `rc-cell${numeric ? ' rc-cell--number' : ''}`,
+    attrs: {
+      'data-cell': `${columnLetter(column - 1)}${row}`,
+      title: text.length > 30 ? text : undefined,
+    },
+  });
+  if (!validation || row <= tab.frozenRows) {
+    cell.textContent = text;
+    return cell;
+  }
+  cell.classList.add('rc-cell--validated');
+  cell.title = `Allowed: ${validation.values.join(', ')}`;
+  cell.append(
+    h('span', { className: text ? 'rc-dropdown-chip' : 'rc-dropdown-empty' }, [
+      h('span', { className: 'rc-dropdown-text', text }),
+      h('span', { className: 'rc-dropdown-marker', text: '▾', attrs: { 'aria-hidden': 'true' } }),
+    ])
+  );
+  return cell;
+}
+
+// ---- Drive -----------------------------------------------------------------------------------
+
+export interface DriveHandlers {
+  openFolder(id: string): void;
+  /** Ticks or unticks one item (checkbox, or Ctrl/⌘-click). */
+  toggle(id: string, selected: boolean): void;
+  /** A plain click selects that item alone, as Drive does. */
+  selectOnly(id: string): void;
+  clearSelection(): void;
+  /** Opens a Google Doc or Sheet in its own host, when the emulator has it. */
+  openInHost?(file: DriveFile): (() => void) | null;
+}
+
+export function renderDriveFolder(
+  folder: DriveFolder,
+  selection: ReadonlySet<string>,
+  handlers: DriveHandlers
+): HTMLElement {
+  const crumbs = [...folder.path];
+  if (crumbs[crumbs.length - 1]?.id !== folder.id)
+    crumbs.push({ id: folder.id, name: folder.name });
+  const breadcrumb = h(
+    'nav',
+    { className: 'rc-breadcrumb', attrs: { 'aria-label': 'Folder path' } },
+    [
+      h(
+        'ol',
+        {},
+        crumbs.map((crumb, index) => {
+          if (index === crumbs.length - 1)
+            return h('li', {}, [
+              h('span', { text: crumb.name, attrs: { 'aria-current': 'page' } }),
+            ]);
+          const button = h('button', {
+            className: 'rc-link-button',
+            text: crumb.name,
+            testId: `crumb-${crumb.id}`,
+            attrs: { type: 'button' },
+          });
+          button.addEventListener('click', () => handlers.openFolder(crumb.id));
+          return h('li', {}, [button]);
+        })
+      ),
+    ]
+  );
+  const count = selection.size;
+  const clearButton = h('button', {
+    className: 'rc-link-button',
+    text: 'Clear selection',
+    testId: 'clear-selection',
+    attrs: { type: 'button', hidden: count === 0 },
+  });
+  clearButton.addEventListener('click', () => handlers.clearSelection());
+  const rows = [
+    ...folder.folders.map(f =>
+      driveRow(
+        f.id,
+        f.name,
+        'application/vnd.google-apps.folder',
+        undefined,
+        undefined,
+        selection,
+        handlers
+      )
+    ),
+    ...folder.files.map(file =>
+      driveRow(
+        file.id,
+        file.name,
+        file.mimeType,
+        file.description,
+        file.marking,
+        selection,
+        handlers,
+        file
+      )
+    ),
+  ];
+  return h(
+    'div',
+    { className: 'rc-drive-pane', testId: 'drive-folder', attrs: { 'data-id': folder.id } },
+    [
+      paneBar([
+        breadcrumb,
+        h('span', {
+          className: 'rc-selection-count',
+          text: selectionText(count),
+          attrs: { 'aria-live': 'polite' },
+        }),
+        clearButton,
+      ]),
+      rows.length
+        ? h('table', { className: 'rc-drive-list' }, [
+            h('thead', {}, [
+              h('tr', {}, [
+                h('th', { className: 'rc-drive-check', attrs: { scope: 'col' } }, [
+                  h('span', { className: 'rc-visually-hidden', text: 'Selected' }),
+                ]),
+                h('th', { text: 'Name', attrs: { scope: 'col' } }),
+                h('th', { text: 'Type', attrs: { scope: 'col' } }),
+              ]),
+            ]),
+            h('tbody', {}, rows),
+          ])
+        : renderMessage(folder.name, 'This folder is empty.'),
+    ]
+  );
+}
+
+function selectionText(count: number): string {
+  return count ? `${count} selected` : '';
+}
+
+/** Shows a new selection in a drawn folder without redrawing it, so focus stays where it is. */
+export function updateDriveSelection(pane: HTMLElement, selection: ReadonlySet<string>): void {
+  for (const row of pane.querySelectorAll<HTMLElement>('.rc-drive-row')) {
+    const selected = selection.has(row.dataset.id ?? '');
+    row.classList.toggle('rc-selected', selected);
+    row.setAttribute('aria-selected', String(selected));
+    const checkbox = row.querySelector<HTMLInputElement>('input[type=checkbox]');
+    if (checkbox) checkbox.checked = selected;
+  }
+  const count = pane.querySelector('.rc-selection-count');
+  if (count) count.textContent = selectionText(selection.size);
+  const clearButton = pane.querySelector<HTMLElement>('[data-testid=clear-selection]');
+  if (clearButton) clearButton.hidden = selection.size === 0;
+}
+
+function driveRow(
+  id: string,
+  name: string,
+  mimeType: string,
+  description: string | undefined,
+  knownMarking: string | undefined,
+  selection: ReadonlySet<string>,
+  handlers: DriveHandlers,
+  file?: DriveFile
+): HTMLElement {
+  const kind = fileKind(mimeType);
+  const split = splitMarking(name);
+  const marking = knownMarking || split.marking;
+  const title = split.marking ? split.title : name;
+  const selected = selection.has(id);
+  const checkbox = h('input', {
+    className: 'rc-checkbox',
+    testId: `select-${id}`,
+    attrs: { type: 'checkbox', 'aria-label': `Select ${name}` },
+  });
+  checkbox.checked = selected;
+  checkbox.addEventListener('change', () => handlers.toggle(id, checkbox.checked));
+  const nameButton = h(
+    'button',
+    {
+      className: 'rc-drive-name',
+      testId: `file-${id}`,
+      attrs: { type: 'button', title: description || undefined },
+    },
+    [kindIcon(kind), h('span', { text: title })]
+  );
+  nameButton.addEventListener('click', event => {
+    if (event.ctrlKey || event.metaKey) handlers.toggle(id, !checkbox.checked);
+    else handlers.selectOnly(id);
+  });
+  if (kind === 'folder') nameButton.addEventListener('dblclick', () => handlers.openFolder(id));
+  const openFolder =
+    kind === 'folder'
+      ? h('button', {
+          className: 'rc-link-button',
+          text: 'Open',
+          testId: `open-folder-${id}`,
+          attrs: { type: 'button', 'aria-label': `Open folder ${name}` },
+        })
+      : null;
+  openFolder?.addEventListener('click', () => handlers.openFolder(id));
+  const openElsewhere = file ? handlers.openInHost?.(file) : null;
+  const openButton = openElsewhere
+    ? h('button', {
+        className: 'rc-link-button',
+        text: `Open in ${kind === 'document' ? 'Docs' : 'Sheets'}`,
+        attrs: { type: 'button' },
+      })
+    : null;
+  if (openButton && openElsewhere) openButton.addEventListener('click', openElsewhere);
+  return h(
+    'tr',
+    {
+      className: `rc-drive-row${selected ? ' rc-selected' : ''}`,
+      testId: `drive-row-${id}`,
+      attrs: { 'aria-selected': String(selected), 'data-id': id },
+    },
+    [
+      h('td', { className: 'rc-drive-check' }, [checkbox]),
+      h('td', { className: 'rc-drive-name-cell' }, [
+        nameButton,
+        marking ? markingChip(marking) : null,
+      ]),
+      h('td', { className: 'rc-drive-type' }, [
+        h('span', { text: FILE_KIND_LABELS[kind] }),
+        openFolder,
+        openButton,
+      ]),
+    ]
+  );
+}
+
+// ---- Gmail -----------------------------------------------------------------------------------
+
+export function renderGmail(
+  items: ItemSummary[] | undefined,
+  open: (id: string) => void
+): HTMLElement {
+  if (!items?.length) {
+    return h('div', { className: 'rc-pane-message rc-coming-soon', testId: 'gmail-coming-soon' }, [
+      h('h2', { text: 'Gmail: coming soon' }),
+      h('p', {
+        text: 'Declaring emails as records is planned. The emulator has no emails to show yet.',
+      }),
+    ]);
+  }
+  return renderItemList('Inbox', 'email', items, open);
+}
