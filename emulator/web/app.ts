@@ -373,7 +373,7 @@ async function start(root: HTMLElement): Promise<void> {
             state.sheetTabs.set(id, index);
             void drawMain();
           };
-          show(renderSpreadsheet(sheet, tab, selectTab, closeItem), keepScroll);
+          show(renderSpreadsheet(sheet, tab, selectTab, closeItem, openLinkHere), keepScroll);
         } catch (error) {
           fail('This spreadsheet cannot be opened', error, closeItem);
         }
@@ -440,7 +440,7 @@ async function start(root: HTMLElement): Promise<void> {
     if (hadSelection) void runContextTrigger();
   }
 
-  function openFromDrive(file: DriveFile): (() => void) | null {
+  function openFromDrive(file: Pick<DriveFile, 'id'>): (() => void) | null {
     const sessionHosts = state.session.hosts;
     const target: OpenableHost | null = sessionHosts.docs.some(doc => doc.id === file.id)
       ? 'docs'
@@ -452,6 +452,13 @@ async function start(root: HTMLElement): Promise<void> {
       state.open[target] = file.id;
       void switchHost(target);
     };
+  }
+
+  /** A Docs, Sheets or Drive link to an item the emulator has: open it in its host. */
+  function openLinkHere(url: string): (() => void) | null {
+    const id = /\/d\/([A-Za-z0-9_-]+)/.exec(url)?.[1];
+    if (!id) return null;
+    return openFromDrive({ id });
   }
 
   /** After an action: fetch the open item again so that its new marking shows. */

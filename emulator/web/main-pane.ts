@@ -154,11 +154,15 @@ export function renderDocument(doc: DocumentView, back: () => void): HTMLElement
 
 // ---- Sheets ----------------------------------------------------------------------------------
 
+/** Opens a Google link in the emulator when it points at an item the emulator has. */
+export type LinkOpener = (url: string) => (() => void) | null;
+
 export function renderSpreadsheet(
   sheet: SpreadsheetView,
   tabIndex: number,
   selectTab: (index: number) => void,
-  back: () => void
+  back: () => void,
+  openLink: LinkOpener = () => null
 ): HTMLElement {
   const tab = sheet.tabs[tabIndex] ?? sheet.tabs[0];
   const strip = h(
@@ -190,14 +194,14 @@ export function renderSpreadsheet(
         h('h2', { className: 'rc-pane-title', text: sheet.name }),
       ]),
       h('div', { className: 'rc-sheet-scroll' }, [
-        tab ? renderGrid(tab) : renderMessage(sheet.name, 'No sheets.'),
+        tab ? renderGrid(tab, openLink) : renderMessage(sheet.name, 'No sheets.'),
       ]),
       strip,
     ]
   );
 }
 
-function renderGrid(tab: SpreadsheetView['tabs'][number]): HTMLElement {
+function renderGrid(tab: SpreadsheetView['tabs'][number], openLink: LinkOpener): HTMLElement {
   const columns = columnsShown(tab.rows, tab.validations, MIN_COLUMNS);
   const dataRows = Math.min(tab.rows.length + SPARE_ROWS, MAX_GRID_ROWS);
   const letters = h('tr', { className: 'rc-sheet-letters' }, [
@@ -214,7 +218,9 @@ function renderGrid(tab: SpreadsheetView['tabs'][number]): HTMLElement {
     const tr = h('tr', { className: frozen ? 'rc-frozen' : undefined }, [
       h('th', { className: 'rc-sheet-row-number', text: String(r + 1), attrs: { scope: 'row' } }),
     ]);
-    for (let c = 0; c < columns; c++) tr.append(renderCell(row[c] ?? '', tab, r + 1, c + 1));
+    for (let c = 0; c < columns; c++) {
+      tr.append(renderCell(row[c] ?? '', tab, r + 1, c + 1, openLink));
+    }
     (frozen ? head : body).append(tr);
   }
   const table = h('table', { className: 'rc-sheet-grid', testId: 'sheet-grid' }, [head, body]);
@@ -231,7 +237,8 @@ function renderCell(
   text: string,
   tab: SpreadsheetView['tabs'][number],
   row: number,
-  column: number
+  column: number,
+  openLink: LinkOpener
 ): HTMLElement {
   const validation = validationAt(tab.validations, row, column);
   const numeric = text !== '' && !Number.isNaN(Number(text));
@@ -242,6 +249,19 @@ function renderCell(
       title: text.length > 30 ? text : undefined,
     },
   });
+  const open = /^https:\/\/(docs|drive)\.google\.com\//.test(text) ? openLink(text) : null;
+  if (open) {
+    // A register's Link column: open the record here, as Sheets opens the link in a new tab.
+    const link = h('button', {
+      className: 'rc-link-button rc-cell-link',
+      text,
+      testId: `cell-link-${columnLetter(column - 1)}${row}`,
+      attrs: { type: 'button', title: `Open ${text}` },
+    });
+    link.addEventListener('click', open);
+    cell.append(link);
+    return cell;
+  }
   if (!validation || row <= tab.frozenRows) {
     cell.textContent = text;
     return cell;

@@ -13,7 +13,14 @@ describe('README', () => {
   it('opens with the command that installs and runs every test, which CI runs too', () => {
     const firstLines = readme.split('\n').slice(0, 8).join('\n');
     expect(firstLines).toContain('npm ci && npm test');
+    expect(firstLines).toContain('npm ci && npm start');
     expect(readFileSync(join(root, '.ci', 'run'), 'utf8')).toContain('npm ci && npm test');
+  });
+
+  it('shows the emulator screenshot it refers to', () => {
+    const image = /!\[[^\]]*\]\(([^)]+\.png)\)/.exec(readme)?.[1];
+    expect(image).toBeDefined();
+    expect(readFileSync(join(root, image!)).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('explains every OAuth scope the manifest asks for', () => {

@@ -39,5 +39,5 @@ export async function launch(): Promise<Browser> {
 /** Saves a screenshot named after the test step, for a person to look at. */
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }

@@ -1,0 +1,240 @@
+// The emulator in a real browser: what a trainer or a new member of staff does, clicked through
+// in headless Chromium. Screenshots of each step go to test-output/screenshots/.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO, PEOPLE, seedDemo } from '../../emulator/demo';
+import { createEmulator } from '../../emulator/server';
+import type { Emulator } from '../../emulator/server';
+import { walkthroughs } from '../../emulator/walkthroughs';
+import { launch, snap } from './browser';
+
+jest.setTimeout(120_000);
+
+let browser: Browser;
+let dataDir: string;
+let emulator: Emulator;
+
+async function startEmulator(reset: boolean): Promise<Emulator> {
+  return createEmulator({ dataDir, port: 0, seed: seedDemo, walkthroughs, reset });
+}
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'rc-e2e-'));
+  emulator = await startEmulator(true);
+});
+
+afterEach(async () => {
+  await emulator?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function newPage(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const problems: string[] = [];
+  page.on('pageerror', error => problems.push(error.message));
+  page.on('request', request => {
+    if (!request.url().startsWith(emulator.url) && !request.url().startsWith('data:'))
+      problems.push(`request to ${request.url()}`);
+  });
+  (page as unknown as { problems: string[] }).problems = problems;
+  await page.goto(emulator.url);
+  await page.waitForSelector('[data-testid=sidebar]');
+  return page;
+}
+
+const problemsOf = (page: Page) => (page as unknown as { problems: string[] }).problems;
+
+/** Waits until no action is running in the sidebar. */
+async function idle(page: Page): Promise<void> {
+  await page.waitForSelector('[aria-busy=true]', { state: 'detached' });
+}
+
+async function sidebarText(page: Page): Promise<string> {
+  await idle(page);
+  return ((await page.textContent('[data-testid=sidebar]')) ?? '').replace(/\s+/g, ' ');
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.selectOption('[data-testid=user-picker]', email);
+  await idle(page);
+}
+
+async function openDocument(page: Page, name: string): Promise<void> {
+  await page.click('[data-testid=host-docs]');
+  if (await page.isVisible('[data-testid=back-to-list]'))
+    await page.click('[data-testid=back-to-list]');
+  await page.click(`[data-testid=main] .rc-item:has-text(${JSON.stringify(name)})`);
+  await page.waitForSelector('[data-testid=document]');
+  await idle(page);
+}
+
+async function allowAccess(page: Page): Promise<void> {
+  await page.click('[data-testid="button-Allow access to this document"]');
+  await page.waitForSelector(
+    '[data-testid=sidebar] [data-testid=card]:has-text("Declare as a record")'
+  );
+  await idle(page);
+}
+
+/** Waits for a toast saying `text` (an earlier toast may still be showing) and returns it. */
+async function toast(page: Page, text: string): Promise<string> {
+  const selector = `[data-testid=toast]:not([hidden]):has-text(${JSON.stringify(text)})`;
+  await page.waitForSelector(selector);
+  return (await page.textContent(selector)) ?? '';
+}
+
+async function setUpRegister(page: Page): Promise<void> {
+  await signIn(page, PEOPLE.dro.email);
+  await openDocument(page, DEMO.minutes);
+  await page.click('[data-testid="button-Create register"]');
+  await toast(page, 'Register created');
+  await idle(page);
+}
+
+async function declareSubmission(
+  page: Page,
+  beforeDeclaring?: () => Promise<void>
+): Promise<string> {
+  await signIn(page, PEOPLE.policy.email);
+  await openDocument(page, DEMO.submission);
+  await allowAccess(page);
+  await beforeDeclaring?.();
+  await page.selectOption('[data-testid=input-series]', 'POL-DEV-01');
+  await page.selectOption('[data-testid=input-businessUnit]', 'PPD');
+  await page.click('[data-testid="button-Declare record"]');
+  const text = await toast(page, 'Declared as');
+  await idle(page);
+  return /REC-\d{4}-\d{6}/.exec(text)?.[0] ?? '';
+}
+
+describe('the emulator in a browser', () => {
+  it('walks a records administrator through first-run setup; staff are told whom to ask', async () => {
+    const page = await newPage();
+    await signIn(page, PEOPLE.policy.email);
+    await openDocument(page, DEMO.submission);
+    expect(await sidebarText(page)).toMatch(/not set up yet.*dro@dfrr.gov.uk/);
+    await snap(page, '01-staff-before-setup');
+    await signIn(page, PEOPLE.dro.email);
+    await openDocument(page, DEMO.minutes);
+    expect(await sidebarText(page)).toMatch(/Create register/);
+    await snap(page, '02-setup-card');
+    await page.click('[data-testid="button-Create register"]');
+    await toast(page, 'Register created');
+    expect(await sidebarText(page)).toMatch(/Room for about/);
+    await snap(page, '03-register-created');
+    expect(problemsOf(page)).toEqual([]);
+  });
+
+  it('declares a Doc end to end: the header shows the marking and the register shows the row', async () => {
+    const page = await newPage();
+    await setUpRegister(page);
+    const recordId = await declareSubmission(page, () => snap(page, '04-declare-form'));
+    expect(recordId).toMatch(/^REC-\d{4}-000001$/);
+    await page.waitForSelector('[data-testid=document] :text("OFFICIAL")');
+    const documentText = (await page.textContent('[data-testid=document]')) ?? '';
+    expect(documentText).toMatch(/HEADER\s*OFFICIAL/i);
+    await snap(page, '05-declared-document');
+
+    await page.click('[data-testid=host-sheets]');
+    if (await page.isVisible('[data-testid=back-to-list]'))
+      await page.click('[data-testid=back-to-list]');
+    await page.click('[data-testid=main] .rc-item:has-text("Records register")');
+    await page.waitForSelector('[data-testid=sheet-grid]');
+    const grid = (await page.textContent('[data-testid=sheet-grid]')) ?? '';
+    expect(grid).toContain(recordId);
+    expect(grid).toContain('POL-DEV-01');
+    await snap(page, '06-register-row');
+    expect(problemsOf(page)).toEqual([]);
+  });
+
+  it('refuses a SECRET document and says where it belongs', async () => {
+    const page = await newPage();
+    await setUpRegister(page);
+    await signIn(page, PEOPLE.policy.email);
+    await openDocument(page, DEMO.threat);
+    await page.click('[data-testid="button-Allow access to this document"]');
+    await page.waitForSelector('[data-testid=sidebar] :text("Cannot be declared")');
+    const text = await sidebarText(page);
+    expect(text).toMatch(/SECRET marking and cannot be held here/);
+    expect(text).toMatch(/Rosa/);
+    expect(await page.isVisible('[data-testid="button-Declare record"]')).toBe(false);
+    await snap(page, '07-secret-refused');
+  });
+
+  it('takes a trainee through the "declare a document" walkthrough, ticking each step', async () => {
+    const page = await newPage();
+    await page.click('[data-testid=trainer-toggle]');
+    await page.click('[data-testid=restart-declare-document]');
+    await page.waitForSelector('[data-testid=step-open][data-done=false]');
+    await snap(page, '08-walkthrough-start');
+    await openDocument(page, DEMO.submission);
+    await page.waitForSelector('[data-testid=step-open][data-done=true]');
+    await allowAccess(page);
+    await page.selectOption('[data-testid=input-series]', 'POL-DEV-01');
+    await page.selectOption('[data-testid=input-businessUnit]', 'PPD');
+    await page.click('[data-testid="button-Declare record"]');
+    await toast(page, 'Declared as');
+    for (const step of ['open', 'declare', 'marked', 'filed']) {
+      await page.waitForSelector(`[data-testid=step-${step}][data-done=true]`);
+    }
+    await snap(page, '09-walkthrough-done');
+  });
+
+  it('keeps everything after a reload and after the emulator restarts', async () => {
+    const page = await newPage();
+    await setUpRegister(page);
+    const recordId = await declareSubmission(page);
+    await page.reload();
+    await page.waitForSelector('[data-testid=sidebar]');
+    await openDocument(page, DEMO.submission);
+    expect(await sidebarText(page)).toContain(recordId);
+    await page.close();
+
+    await emulator.close();
+    emulator = await startEmulator(false);
+    const again = await newPage();
+    await signIn(again, PEOPLE.policy.email);
+    await openDocument(again, DEMO.submission);
+    expect(await sidebarText(again)).toMatch(new RegExp(`Already a record.*${recordId}`));
+    await snap(again, '10-after-restart');
+  });
+
+  it('loses and duplicates nothing when two tabs declare at the same moment', async () => {
+    const setup = await newPage();
+    await setUpRegister(setup);
+    const alice = await newPage();
+    const bob = await newPage();
+    await signIn(alice, PEOPLE.policy.email);
+    await openDocument(alice, DEMO.submission);
+    await allowAccess(alice);
+    await signIn(bob, PEOPLE.policy.email);
+    await openDocument(bob, DEMO.legacy);
+    await allowAccess(bob);
+    for (const page of [alice, bob]) {
+      await page.selectOption('[data-testid=input-series]', 'POL-DEV-01');
+      await page.selectOption('[data-testid=input-businessUnit]', 'PPD');
+    }
+    await Promise.all([
+      alice.click('[data-testid="button-Declare record"]'),
+      bob.click('[data-testid="button-Declare record"]'),
+    ]);
+    const [a, b] = await Promise.all([toast(alice, 'Declared as'), toast(bob, 'Declared as')]);
+    const ids = [a, b].map(t => /REC-\d{4}-\d{6}/.exec(t)?.[0]);
+    expect(new Set(ids).size).toBe(2);
+    const register = Object.values(emulator.workspace.state.spreadsheets).find(
+      s => s.name === 'Records register'
+    )!;
+    const rows = register.sheets[0].rows.slice(1).filter(r => r && r[0]);
+    expect(rows).toHaveLength(2);
+  });
+});
