@@ -1,6 +1,7 @@
 // What the page shows of the Workspace, read straight from the state as the signed-in user sees
 // it: the documents and spreadsheets they can open, a Drive folder, a document, a spreadsheet.
 import type {
+  ParagraphState,
   DriveItemState,
   SheetState,
   SpreadsheetState,
@@ -24,10 +25,22 @@ export interface FolderView extends Named {
   files: { id: string; name: string; mimeType: string; description: string; marking?: string }[];
 }
 
+/** How a paragraph is set: bold and alignment, as the add-on writes its marking line. */
+export interface ParagraphStyle {
+  bold: boolean;
+  alignment: string | null;
+}
+
 export interface DocumentView extends Named {
   header: string[] | null;
   body: string[];
   footer: string[] | null;
+  /** The paragraphs' styles, index for index with header, body and footer. */
+  styles: {
+    header: ParagraphStyle[] | null;
+    body: ParagraphStyle[];
+    footer: ParagraphStyle[] | null;
+  };
   /** Locked read-only (a Drive content restriction). */
   restricted: boolean;
 }
@@ -133,12 +146,19 @@ export function documentView(state: WorkspaceState, id: string, user: string): D
   const document = state.documents[id];
   if (!item || !document) return null;
   const texts = (paragraphs: { text: string }[] | null) => paragraphs?.map(p => p.text) ?? null;
+  const styles = (paragraphs: ParagraphState[] | null) =>
+    paragraphs?.map(p => ({ bold: !!p.bold, alignment: p.alignment ?? null })) ?? null;
   return {
     id,
     name: item.name,
     header: texts(document.header),
     body: document.body.map(p => p.text),
     footer: texts(document.footer),
+    styles: {
+      header: styles(document.header),
+      body: styles(document.body) ?? [],
+      footer: styles(document.footer),
+    },
     restricted: isLocked(item),
   };
 }

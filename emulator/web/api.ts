@@ -53,12 +53,23 @@ export interface DriveFolder {
   files: DriveFile[];
 }
 
+export interface ParagraphStyle {
+  bold: boolean;
+  alignment: string | null;
+}
+
 export interface DocumentView {
   id: string;
   name: string;
   header: string[] | null;
   body: string[];
   footer: string[] | null;
+  /** Index for index with header, body and footer. */
+  styles?: {
+    header: ParagraphStyle[] | null;
+    body: ParagraphStyle[];
+    footer: ParagraphStyle[] | null;
+  };
   restricted: boolean;
 }
 

@@ -1,7 +1,14 @@
 // What the main pane shows for each host: Docs (list, then a page), Sheets (list, then a grid
 // with tabs), Drive (folders and files with selection) and Gmail (a placeholder until emails).
 // Each function returns an element; the shell decides when to fetch and what a click does.
-import type { DocumentView, DriveFile, DriveFolder, ItemSummary, SpreadsheetView } from './api';
+import type {
+  DocumentView,
+  DriveFile,
+  DriveFolder,
+  ItemSummary,
+  ParagraphStyle,
+  SpreadsheetView,
+} from './api';
 import { h } from './dom';
 import {
   columnLetter,
@@ -116,10 +123,28 @@ export function renderItemList(
 
 // ---- Docs ------------------------------------------------------------------------------------
 
-function docLines(lines: string[], className: string, label: string): HTMLElement {
+/** A paragraph as Docs shows it: bold and aligned as set (the add-on's marking is both). */
+function paragraph(
+  text: string,
+  className: string,
+  style: ParagraphStyle | undefined
+): HTMLElement {
+  const p = h('p', { className, text: text || '\u00a0' });
+  if (style?.bold) p.style.fontWeight = '700';
+  const align = style?.alignment?.toLowerCase();
+  if (align === 'center' || align === 'right' || align === 'justify') p.style.textAlign = align;
+  return p;
+}
+
+function docLines(
+  lines: string[],
+  styles: ParagraphStyle[] | null | undefined,
+  className: string,
+  label: string
+): HTMLElement {
   return h('div', { className, attrs: { 'aria-label': label, role: 'group' } }, [
     h('div', { className: 'rc-doc-region-label', text: label, attrs: { 'aria-hidden': 'true' } }),
-    ...lines.map(line => h('p', { className: 'rc-doc-line', text: line || '\u00a0' })),
+    ...lines.map((line, i) => paragraph(line, 'rc-doc-line', styles?.[i])),
   ]);
 }
 
@@ -140,13 +165,13 @@ export function renderDocument(doc: DocumentView, back: () => void): HTMLElement
     ]),
     h('div', { className: 'rc-doc-canvas' }, [
       h('div', { className: 'rc-page' }, [
-        doc.header ? docLines(doc.header, 'rc-doc-header', 'Header') : null,
+        doc.header ? docLines(doc.header, doc.styles?.header, 'rc-doc-header', 'Header') : null,
         h(
           'div',
           { className: 'rc-doc-body' },
-          doc.body.map(paragraph => h('p', { text: paragraph || '\u00a0' }))
+          doc.body.map((text, i) => paragraph(text, '', doc.styles?.body[i]))
         ),
-        doc.footer ? docLines(doc.footer, 'rc-doc-footer', 'Footer') : null,
+        doc.footer ? docLines(doc.footer, doc.styles?.footer, 'rc-doc-footer', 'Footer') : null,
       ]),
     ]),
   ]);

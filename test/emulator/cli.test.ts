@@ -44,7 +44,9 @@ describe('npm start', () => {
     const run = start(dataDir);
     const url = await run.url;
     expect(run.output()).toMatch(/Records Capture emulator: http:\/\/127\.0\.0\.1:\d+\//);
-    const session = await (await fetch(`${url}api/session`)).json();
+    const session = (await (await fetch(`${url}api/session`)).json()) as {
+      users: { email: string }[];
+    };
     expect(session.users.map((u: { email: string }) => u.email)).toContain('dro@dfrr.gov.uk');
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
