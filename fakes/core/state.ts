@@ -134,6 +134,69 @@ export interface FaultState {
   times: number;
 }
 
+/** An email address as a MIME parser reads it from a header. */
+export interface AddressState {
+  name: string;
+  address: string;
+}
+
+export interface AttachmentState {
+  filename: string;
+  mimeType: string;
+  /** Decoded size in bytes. */
+  size: number;
+  contentBase64: string;
+  /** Content-ID of an inline part (without angle brackets), referenced as `cid:` in the HTML. */
+  contentId: string | null;
+  inline: boolean;
+}
+
+/**
+ * A Gmail message. `rawBase64` is the exact RFC 822 message; every other field was derived from
+ * it by a MIME parser when the message entered the state (fakes/gmail/seed.ts).
+ */
+export interface GmailMessageState {
+  id: string;
+  threadId: string;
+  /** Whose mailbox holds it. */
+  owner: string;
+  rawBase64: string;
+  headers: { key: string; value: string }[];
+  subject: string;
+  from: AddressState | null;
+  to: AddressState[];
+  cc: AddressState[];
+  bcc: AddressState[];
+  replyTo: AddressState[];
+  /** Date header as epoch ms (null when absent or unreadable). */
+  date: number | null;
+  messageId: string | null;
+  inReplyTo: string | null;
+  plainBody: string;
+  htmlBody: string;
+  attachments: AttachmentState[];
+  /** Why the parser could not read the message fully (malformed MIME), if it could not. */
+  parseProblem: string | null;
+  labels: string[];
+  starred: boolean;
+  unread: boolean;
+  trashed: boolean;
+  internalDate: number;
+}
+
+export interface GmailThreadState {
+  id: string;
+  owner: string;
+  messageIds: string[];
+}
+
+export interface GmailState {
+  messages: Record<string, GmailMessageState>;
+  threads: Record<string, GmailThreadState>;
+  /** User labels per mailbox owner (names, `/` for nesting). */
+  labels: Record<string, string[]>;
+}
+
 export interface UserState {
   email: string;
   name: string;
@@ -151,6 +214,8 @@ export interface WorkspaceState {
   roots: Record<string, string>;
   spreadsheets: Record<string, SpreadsheetState>;
   documents: Record<string, DocumentState>;
+  /** Absent in states saved before mail was emulated; fakes create it on first use. */
+  gmail?: GmailState;
   properties: {
     script: Record<string, string>;
     user: Record<string, Record<string, string>>;
@@ -185,6 +250,7 @@ export function createWorkspaceState(
     roots: {},
     spreadsheets: {},
     documents: {},
+    gmail: { messages: {}, threads: {}, labels: {} },
     properties: { script: {}, user: {}, document: {} },
     cache: { script: {}, user: {} },
     locks: { script: null, user: {} },
