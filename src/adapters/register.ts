@@ -109,27 +109,37 @@ export class Register {
    * however large the register is.
    */
   findByFileIds(fileIds: string[]): Map<string, RecordSummary> {
+    return this.findBy('fileId', fileIds);
+  }
+
+  /** Finds captured emails by their deduplication key (Message-ID, or content hash). */
+  findByMessageKeys(keys: string[]): Map<string, RecordSummary> {
+    return this.findBy('messageId', keys);
+  }
+
+  private findBy(key: 'fileId' | 'messageId', values: string[]): Map<string, RecordSummary> {
     const found = new Map<string, RecordSummary>();
-    const ids = fileIds.filter(Boolean);
-    if (!ids.length) return found;
+    const wanted = values.filter(Boolean);
+    if (!wanted.length) return found;
     const sheet = this.sheet('register');
     const columns = this.columns('register');
     const lastRow = this.lastRow('register');
     if (lastRow < 2) return found;
-    const pattern = ids.map(escapeRegExp).join('|');
+    const pattern = wanted.map(escapeRegExp).join('|');
     const matches = sheet
-      .getRange(2, columns.fileId + 1, lastRow - 1, 1)
-      .createTextFinder(ids.length === 1 ? ids[0] : `^(${pattern})$`)
+      .getRange(2, columns[key] + 1, lastRow - 1, 1)
+      .createTextFinder(wanted.length === 1 ? wanted[0] : `^(${pattern})$`)
       .matchEntireCell(true)
       .matchCase(true)
-      .useRegularExpression(ids.length > 1)
+      .useRegularExpression(wanted.length > 1)
       .findAll();
     const width = Math.max(...Object.values(columns)) + 1;
     for (const match of matches) {
       const row = match.getRow();
-      const values = sheet.getRange(row, 1, 1, width).getValues()[0];
-      const summary = summarise(row, values, columns);
-      if (!found.has(summary.fileId)) found.set(summary.fileId, summary);
+      const cells = sheet.getRange(row, 1, 1, width).getValues()[0];
+      const summary = summarise(row, cells, columns);
+      const value = String(cells[columns[key]] ?? '');
+      if (!found.has(value)) found.set(value, summary);
     }
     return found;
   }
@@ -352,6 +362,7 @@ function toRow(
   for (const spec of specs) {
     const value = entry[spec.key];
     if (value === undefined || value === null || value === '') continue;
+    if (positions[spec.key] === undefined) continue; // an optional column this register lacks
     if (typeof value === 'string') {
       const cell = toCellText(value);
       if (cell.truncated) truncated.push(spec.header);

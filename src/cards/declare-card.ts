@@ -1,15 +1,7 @@
 // The declare form: pre-filled so a typical declaration is two clicks (open the sidebar, press
 // Declare), and it shows what is missing before it submits.
 import type { ItemRef, PreparedItem, Preparation } from '../app/declare';
-import {
-  DESCRIPTORS,
-  HANDLING_INSTRUCTIONS,
-  HELD_CLASSIFICATIONS,
-  NATIONAL_CAVEATS,
-  REFUSED_CLASSIFICATIONS,
-} from '../domain/classification';
 import type { DeclarationForm, FieldError, ReferenceData } from '../domain/declaration';
-import { describeSchedule } from '../domain/retention';
 import { shorten } from '../domain/text';
 import type { Host } from './common';
 import {
@@ -19,26 +11,13 @@ import {
   ERROR_COLOUR,
   header,
   html,
-  labelled,
   paragraph,
   WARNING_COLOUR,
 } from './common';
 import { recordWidgets } from './record-card';
+import { descriptionInput, FIELD, filingWidgets, markingSections } from './record-form';
 
-/** Apps Script cards take at most 100 items in a selection input. */
-const MAX_CHOICES = 100;
-
-export const FIELD = {
-  classification: 'classification',
-  handling: 'handlingInstructions',
-  descriptors: 'descriptors',
-  caveats: 'caveats',
-  series: 'series',
-  businessUnit: 'businessUnit',
-  description: 'description',
-  recordDate: 'recordDate',
-  lock: 'lock',
-} as const;
+export { FIELD };
 
 export interface DeclareCardInput {
   host: Host;
@@ -101,77 +80,17 @@ export function declareCard(input: DeclareCardInput): GoogleAppsScript.Card_Serv
     card.addSection(section);
   }
 
-  const classification = CardService.newSelectionInput()
-    .setType(CardService.SelectionInputType.DROPDOWN)
-    .setFieldName(FIELD.classification)
-    .setTitle('Classification');
-  for (const c of HELD_CLASSIFICATIONS) classification.addItem(c, c, form.classification === c);
-  for (const c of REFUSED_CLASSIFICATIONS)
-    classification.addItem(`${c} (not held here)`, c, form.classification === c);
-  card.addSection(
-    CardService.newCardSection()
-      .setHeader('Marking')
-      .addWidget(classification)
-      .addWidget(
-        paragraph(
-          'OFFICIAL-SENSITIVE: information that needs need-to-know handling. Add a handling instruction or descriptor below only for OFFICIAL-SENSITIVE.'
-        )
-      )
-  );
-
-  const sensitive = CardService.newCardSection()
-    .setHeader('OFFICIAL-SENSITIVE details')
-    .setCollapsible(form.classification !== 'OFFICIAL-SENSITIVE')
-    .setNumUncollapsibleWidgets(0)
-    .addWidget(
-      checkboxes(
-        FIELD.handling,
-        'Handling instructions',
-        HANDLING_INSTRUCTIONS,
-        form.handlingInstructions
-      )
-    )
-    .addWidget(checkboxes(FIELD.descriptors, 'Descriptors', DESCRIPTORS, form.descriptors))
-    .addWidget(checkboxes(FIELD.caveats, 'National caveat', NATIONAL_CAVEATS, form.caveats));
-  card.addSection(sensitive);
-
-  const series = CardService.newSelectionInput()
-    .setType(CardService.SelectionInputType.DROPDOWN)
-    .setFieldName(FIELD.series)
-    .setTitle('File-plan series');
-  const offered = preparation.series.slice(0, MAX_CHOICES - 1);
-  const chosenSeries = form.series;
-  // With no folder or history to go on, the user must choose: a guessed series files records wrongly.
-  if (!chosenSeries) series.addItem('Choose a series', '', true);
-  for (const s of offered)
-    series.addItem(shorten(`${s.code} ${s.title}`, 90), s.code, s.code === chosenSeries);
-  const unit = CardService.newSelectionInput()
-    .setType(CardService.SelectionInputType.DROPDOWN)
-    .setFieldName(FIELD.businessUnit)
-    .setTitle('Business unit');
-  if (!form.businessUnit) unit.addItem('Choose your business unit', '', true);
-  for (const u of reference.businessUnits.slice(0, MAX_CHOICES - 1))
-    unit.addItem(`${u.code} ${u.name}`, u.code, u.code === form.businessUnit);
-  const chosen = reference.series.find(s => s.code === chosenSeries);
-  const schedule = chosen && reference.schedules.find(r => r.code === chosen.retentionCode);
-  const filing = CardService.newCardSection().setHeader('Filing').addWidget(series);
-  if (schedule) filing.addWidget(labelled('Retention', describeSchedule(schedule)));
+  for (const section of markingSections(form)) card.addSection(section);
+  const filing = CardService.newCardSection().setHeader('Filing');
+  for (const widget of filingWidgets(form, preparation.series, reference)) filing.addWidget(widget);
   filing
-    .addWidget(unit)
     .addWidget(
       CardService.newDatePicker()
         .setFieldName(FIELD.recordDate)
         .setTitle('Date of the record')
         .setValueInMsSinceEpoch(dayOf(form.recordDate ?? new Date()))
     )
-    .addWidget(
-      CardService.newTextInput()
-        .setFieldName(FIELD.description)
-        .setTitle('Description (optional)')
-        .setHint('What the record is about, for people searching the register later')
-        .setMultiline(true)
-        .setValue(form.description)
-    )
+    .addWidget(descriptionInput(form.description))
     .addWidget(
       CardService.newDecoratedText()
         .setText('Lock as read-only')
@@ -193,20 +112,6 @@ export function declareCard(input: DeclareCardInput): GoogleAppsScript.Card_Serv
     )
   );
   return card.build();
-}
-
-function checkboxes(
-  name: string,
-  title: string,
-  values: readonly string[],
-  selected: string[]
-): GoogleAppsScript.Card_Service.SelectionInput {
-  const input = CardService.newSelectionInput()
-    .setType(CardService.SelectionInputType.CHECK_BOX)
-    .setFieldName(name)
-    .setTitle(title);
-  for (const v of values) input.addItem(v, v, selected.includes(v));
-  return input;
 }
 
 function itemList(items: PreparedItem[]): string {

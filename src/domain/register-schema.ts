@@ -12,6 +12,8 @@ export interface ColumnSpec {
   /** Allowed values for coded columns: a fixed list, or the codes of another tab. */
   allowed?: readonly string[] | { tab: TabKey };
   note?: string;
+  /** Added after the first registers were made: absent from an older register, it is skipped. */
+  optional?: boolean;
 }
 
 export const LIFECYCLE_STATES = [
@@ -93,6 +95,10 @@ export const REGISTER_COLUMNS: ColumnSpec[] = [
   col('subject', 'Subject'),
   col('threadId', 'Thread ID', 'code'),
   col('attachments', 'Attachments', 'number'),
+  col('savedFiles', 'Saved files', 'text', {
+    note: 'Links to every file saved for the record (email: .eml, PDF, attachments)',
+    optional: true,
+  }),
   col('related', 'Related records'),
   col('notes', 'Notes'),
   col('updatedAt', 'Last updated', 'datetime'),
@@ -187,8 +193,8 @@ export function mapHeaders(
   const missing: string[] = [];
   for (const column of columns) {
     const at = positions.get(column.header);
-    if (at === undefined) missing.push(column.header);
-    else index[column.key] = at;
+    if (at !== undefined) index[column.key] = at;
+    else if (!column.optional) missing.push(column.header);
   }
   return { index, missing };
 }

@@ -1,0 +1,407 @@
+// Capturing emails into the record: the open message (or its whole thread) saved in its series
+// folder as the exact original (.eml), a readable PDF and its attachments, registered once for
+// the whole department (deduplicated on the Message-ID), or flagged for capture later.
+import { describe, openCurrentMessage } from '../adapters/gmail';
+import type { EmailMessage } from '../adapters/gmail';
+import { withScriptLock } from '../adapters/lock';
+import { readPreferences, reserveSequence, savePreferences } from '../adapters/properties';
+import type { RecordSummary } from '../adapters/register';
+import { checkItem } from '../domain/declaration';
+import type {
+  DeclarationForm,
+  FieldError,
+  RegisterEntry,
+  ValidDeclaration,
+} from '../domain/declaration';
+import { validateDeclaration } from '../domain/declaration';
+import { formatMarking, scanForMarkings } from '../domain/classification';
+import type { MarkingScan } from '../domain/classification';
+import { dedupeKey, emailFileBase, plainToHtml, renditionHtml } from '../domain/email';
+import { functionOf, orderSeries, rememberSeries } from '../domain/file-plan';
+import type { BusinessUnit, Series } from '../domain/file-plan';
+import { sanitiseEmailHtml } from '../domain/html';
+import { formatRecordId } from '../domain/record-id';
+import { computeDueDates } from '../domain/retention';
+import { ensureSeriesFolder } from './declare';
+import type { Workplace } from './deployment';
+import { messageOf } from './errors';
+
+/** Apps Script cannot make a blob of 50 MB or more (platform-facts §1.5). */
+export const MAX_BLOB_BYTES = 50 * 1024 * 1024;
+export const CAPTURE_TIME_BUDGET_MS = 20_000;
+
+export interface CaptureForm extends DeclarationForm {
+  scope: 'message' | 'thread';
+  includeAttachments: boolean;
+  onBehalfOf: string;
+}
+
+export interface CapturePreparation {
+  email: EmailMessage;
+  record: RecordSummary | null;
+  blocked: string | null;
+  warnings: string[];
+  defaults: CaptureForm;
+  series: Series[];
+  privateOffices: BusinessUnit[];
+}
+
+export function prepareCapture(
+  w: Workplace,
+  messageId: string,
+  accessToken: string,
+  now: Date
+): CapturePreparation {
+  const email = openCurrentMessage(messageId, accessToken);
+  const key = keyOf(email);
+  const record = w.register.findByMessageKeys([key]).get(key) ?? null;
+  const scan = scanOf(email);
+  const check = checkItem(
+    {
+      fileId: email.id,
+      title: email.subject,
+      mimeType: 'message/rfc822',
+      url: '',
+      owner: '',
+      sharing: { public: false, outsideDomain: [] },
+      scan,
+      checksum: '',
+    },
+    scan.found
+  );
+  if (scan.refused) console.warn(`Refused ${scan.refused} email ${email.id}`);
+  const preferences = readPreferences();
+  return {
+    email,
+    record,
+    blocked: check.blocked,
+    warnings: check.warnings,
+    series: orderSeries({
+      series: w.reference.series,
+      folderSeries: null,
+      recent: preferences.recentSeries,
+    }),
+    privateOffices: w.reference.businessUnits.filter(u => u.privateOffice),
+    defaults: {
+      classification: scan.found?.classification ?? 'OFFICIAL',
+      handlingInstructions: scan.found?.handlingInstructions ?? [],
+      descriptors: scan.found?.descriptors ?? [],
+      caveats: scan.found?.caveats ?? [],
+      series: preferences.recentSeries[0] ?? '',
+      businessUnit: preferences.businessUnit,
+      description: '',
+      recordDate: email.date ?? now,
+      lock: false,
+      scope: 'message',
+      includeAttachments: true,
+      onBehalfOf: '',
+    },
+  };
+}
+
+export interface CapturedEmail {
+  subject: string;
+  recordId: string;
+  notes: string[];
+}
+
+export interface CaptureOutcome {
+  errors: FieldError[];
+  captured: CapturedEmail[];
+  already: { subject: string; record: RecordSummary }[];
+  refused: { subject: string; reason: string }[];
+  /** Messages of the thread not reached before the card's time limit (capture again for them). */
+  notReached: number;
+}
+
+export function captureNow(
+  w: Workplace,
+  messageId: string,
+  accessToken: string,
+  form: CaptureForm,
+  now: Date
+): CaptureOutcome {
+  const outcome: CaptureOutcome = {
+    errors: [],
+    captured: [],
+    already: [],
+    refused: [],
+    notReached: 0,
+  };
+  const { errors, valid } = validateDeclaration(form, w.reference, now);
+  if (form.classification && /SECRET/.test(form.classification))
+    console.warn(`Refused ${form.classification} classification for email ${messageId}`);
+  if (!valid) {
+    outcome.errors = errors;
+    return outcome;
+  }
+  const opened = openCurrentMessage(messageId, accessToken);
+  const messages =
+    form.scope === 'thread' ? opened.message.getThread().getMessages() : [opened.message];
+  const folderId = ensureSeriesFolder(w, valid.series);
+  const startedAt = Date.now();
+  for (const message of messages) {
+    if (Date.now() - startedAt > CAPTURE_TIME_BUDGET_MS) {
+      outcome.notReached =
+        messages.length - outcome.captured.length - outcome.already.length - outcome.refused.length;
+      break;
+    }
+    const email = message.getId() === opened.id ? opened : describe(message, false);
+    captureOne(w, email, valid, form, folderId, now, outcome);
+  }
+  if (outcome.captured.length) rememberChoices(valid);
+  return outcome;
+}
+
+function scanOf(email: EmailMessage): MarkingScan {
+  return scanForMarkings([email.subject]);
+}
+
+function keyOf(email: EmailMessage, raw?: string): string {
+  if (email.messageId.trim()) return dedupeKey(email.messageId, '');
+  return dedupeKey(
+    '',
+    hex(
+      Utilities.computeDigest(
+        Utilities.DigestAlgorithm.SHA_256,
+        raw ?? email.message.getRawContent(),
+        Utilities.Charset.UTF_8
+      )
+    )
+  );
+}
+
+function captureOne(
+  w: Workplace,
+  email: EmailMessage,
+  d: ValidDeclaration,
+  form: CaptureForm,
+  folderId: string,
+  now: Date,
+  outcome: CaptureOutcome
+): void {
+  const subject = email.subject || '(no subject)';
+  const scan = scanOf(email);
+  if (scan.refused) {
+    outcome.refused.push({
+      subject,
+      reason: `This email is marked ${scan.refused} and cannot be held here. Forward nothing: report it to your security adviser.`,
+    });
+    return;
+  }
+  let raw: string;
+  try {
+    raw = email.message.getRawContent();
+  } catch (error) {
+    outcome.refused.push({ subject, reason: `The email could not be read (${messageOf(error)}).` });
+    return;
+  }
+  const key = keyOf(email, raw);
+  // A short lock: check no one captured it, and reserve the record id the file names carry.
+  const reserved = withScriptLock(() => {
+    w.register.forgetPositions();
+    const existing = w.register.findByMessageKeys([key]).get(key);
+    if (existing) return { existing, id: '' };
+    return {
+      existing: null,
+      id: formatRecordId(now.getUTCFullYear(), reserveSequence(now.getUTCFullYear(), 1)),
+    };
+  });
+  if (reserved.existing) {
+    outcome.already.push({ subject, record: reserved.existing });
+    return;
+  }
+  const recordId = reserved.id;
+  const base = emailFileBase(recordId, email.date, subject);
+  const folder = DriveApp.getFolderById(folderId);
+  const saved: { label: string; file: GoogleAppsScript.Drive.File; sha256: string }[] = [];
+  const notes: string[] = [];
+  const save = (label: string, blob: GoogleAppsScript.Base.Blob) => {
+    const file = folder.createFile(blob);
+    saved.push({
+      label,
+      file,
+      sha256: hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, blob.getBytes())),
+    });
+  };
+  const marking = formatMarking(d.marking);
+  const rawBytes = utf8Length(raw);
+  if (rawBytes >= MAX_BLOB_BYTES) {
+    notes.push(
+      `The original (${mb(rawBytes)}) is over Apps Script's 50 MB limit and was not saved: capture it by hand`
+    );
+  } else {
+    save('eml', Utilities.newBlob(raw, 'message/rfc822', `${base}.eml`));
+  }
+  try {
+    save('pdf', rendition(email, marking).setName(`${base}.pdf`));
+  } catch (error) {
+    notes.push(`No PDF rendition: ${messageOf(error)}`);
+  }
+  let attachmentCount = 0;
+  if (form.includeAttachments) {
+    let attachments: GoogleAppsScript.Gmail.GmailAttachment[] = [];
+    try {
+      attachments = email.message.getAttachments({
+        includeInlineImages: false,
+        includeAttachments: true,
+      });
+    } catch (error) {
+      notes.push(`Attachments not saved: ${messageOf(error)}`);
+    }
+    attachmentCount = attachments.length;
+    attachments.forEach((attachment, i) => {
+      const name = attachment.getName() || `attachment-${i + 1}`;
+      if (attachment.getSize() >= MAX_BLOB_BYTES) {
+        notes.push(
+          `Attachment "${name}" (${mb(attachment.getSize())}) is over the 50 MB limit and was not saved`
+        );
+        return;
+      }
+      try {
+        save(`attachment ${name}`, attachment.copyBlob().setName(`${base} ${i + 1} ${name}`));
+      } catch (error) {
+        notes.push(`Attachment "${name}" not saved: ${messageOf(error)}`);
+      }
+    });
+  }
+  const eml = saved.find(s => s.label === 'eml') ?? saved[0];
+  const due = computeDueDates(d.recordDate, d.schedule);
+  const entry: RegisterEntry = {
+    recordId,
+    fileId: eml ? eml.file.getId() : '',
+    url: eml ? eml.file.getUrl() : '',
+    title: subject,
+    originalTitle: subject,
+    description: d.description,
+    recordType: 'Email',
+    mimeType: 'message/rfc822',
+    functionCode: functionOf(d.series.code),
+    series: d.series.code,
+    businessUnit: d.businessUnit.code,
+    classification: d.marking.classification,
+    handling: d.marking.handlingInstructions.join('; '),
+    descriptors: d.marking.descriptors.join('; '),
+    caveats: d.marking.caveats.join('; '),
+    marking,
+    declaredBy: w.user,
+    declaredAt: now,
+    recordDate: email.date ?? d.recordDate,
+    retentionCode: d.schedule.code,
+    disposalAction: d.schedule.action,
+    disposalDue: due.disposalDue,
+    transferDue: due.transferDue,
+    lifecycle: 'Declared',
+    filing: notes.length ? `Complete with gaps: ${notes.join('; ')}` : 'Complete',
+    folderId,
+    locked: 'No',
+    checksum: saved.map(s => `${s.label}: ${s.sha256}`).join('; '),
+    owner: w.user,
+    onBehalfOf: form.onBehalfOf,
+    legalHold: 'No',
+    messageId: key,
+    inReplyTo: email.inReplyTo,
+    from: email.from,
+    to: email.to,
+    cc: email.cc,
+    sentAt: email.date,
+    subject,
+    threadId: email.threadId,
+    attachments: attachmentCount,
+    savedFiles: saved.map(s => s.file.getUrl()).join('\n'),
+    notes: [due.note, ...notes].filter(Boolean).join('. '),
+    updatedAt: now,
+  };
+  const audit: RegisterEntry = {
+    at: now,
+    actor: w.user,
+    action: 'Email captured',
+    recordId,
+    fileId: entry.fileId as string,
+    details: `${marking}; series ${d.series.code}; ${saved.length} files saved${notes.length ? `; ${notes.length} not saved` : ''}`,
+  };
+  const duplicate = withScriptLock(() => {
+    w.register.forgetPositions();
+    const existing = w.register.findByMessageKeys([key]).get(key);
+    if (existing) return existing;
+    w.register.append([entry], [audit]);
+    return null;
+  });
+  if (duplicate) {
+    // Someone captured the same email meanwhile: their record stands, our copies go.
+    for (const s of saved) s.file.setTrashed(true);
+    outcome.already.push({ subject, record: duplicate });
+    return;
+  }
+  outcome.captured.push({ subject, recordId, notes });
+}
+
+/** The readable PDF: header block, marking, sanitised body with its inline images. */
+function rendition(email: EmailMessage, marking: string): GoogleAppsScript.Base.Blob {
+  const message = email.message;
+  const html = message.getBody();
+  let body: string;
+  if (html && /<[a-z][\s\S]*>/i.test(html)) {
+    const inline: Record<string, string> = {};
+    const images = message.getAttachments({ includeInlineImages: true, includeAttachments: false });
+    const cids = [...html.matchAll(/src=["']?cid:([^"'\s>]+)/gi)].map(m => m[1]);
+    images.forEach((image, i) => {
+      // GmailAttachment has no Content-ID: match the cid by the image's name, else by order.
+      const cid =
+        cids.find(c => c.startsWith(`${image.getName()}@`) || c === image.getName()) ?? cids[i];
+      if (cid)
+        inline[cid] =
+          `data:${image.getContentType()};base64,${Utilities.base64Encode(image.getBytes())}`;
+    });
+    body = sanitiseEmailHtml(html, inline).html;
+  } else {
+    body = plainToHtml(message.getPlainBody());
+  }
+  const sent = email.date
+    ? Utilities.formatDate(email.date, Session.getScriptTimeZone(), 'd MMMM yyyy, HH:mm')
+    : '';
+  const page = renditionHtml(
+    {
+      subject: email.subject,
+      from: email.from,
+      to: email.to,
+      cc: email.cc,
+      date: email.date,
+      messageId: email.messageId,
+    },
+    marking,
+    body,
+    sent
+  );
+  return Utilities.newBlob(page, 'text/html', 'rendition.html').getAs('application/pdf');
+}
+
+function rememberChoices(d: ValidDeclaration): void {
+  const preferences = readPreferences();
+  if (
+    preferences.businessUnit === d.businessUnit.code &&
+    preferences.recentSeries[0] === d.series.code
+  )
+    return;
+  savePreferences({
+    businessUnit: d.businessUnit.code,
+    recentSeries: rememberSeries(preferences.recentSeries, d.series.code),
+  });
+}
+
+function hex(bytes: number[]): string {
+  return bytes.map(b => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
+}
+
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
