@@ -18,3 +18,4 @@ export {
   onShowRegister,
   onReloadReferenceData,
 } from './handlers/actions';
+export { onGmailHomepage, onGmailMessage, onCaptureEmail } from './handlers/gmail';

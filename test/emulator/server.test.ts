@@ -240,7 +240,7 @@ describe('the page and the session', () => {
       addon: {
         name: 'Records Capture',
         primaryColor: '#1d70b8',
-        hosts: ['docs', 'sheets', 'drive'],
+        hosts: ['docs', 'sheets', 'drive', 'gmail'],
         universalActions: [{ label: 'Register', runFunction: 'onShowRegister' }],
       },
       hosts: {
