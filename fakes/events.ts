@@ -1,6 +1,7 @@
 // Google-shaped event objects for triggers and card actions (V8 runtime shape, platform-facts
 // §2.3): string parameters, `stringInputs.value` arrays, string `msSinceEpoch`, the legacy mirrors,
 // and `docs.id` / `sheets.id` only once the file scope has been granted.
+import { currentMessageToken } from './gmail/access';
 
 export type HostApp = 'DOCS' | 'SHEETS' | 'DRIVE' | 'GMAIL' | 'CALENDAR' | 'SLIDES';
 
@@ -16,6 +17,8 @@ export interface AddonEventJson {
   docs?: EditorFileJson;
   sheets?: EditorFileJson;
   drive?: { activeCursorItem?: DriveItemJson; selectedItems: DriveItemJson[] };
+  gmail?: { messageId: string; threadId: string; accessToken: string };
+  messageMetadata?: { messageId: string; accessToken: string };
   formInput?: Record<string, string>;
   formInputs?: Record<string, string[]>;
   parameters?: Record<string, string>;
@@ -85,6 +88,26 @@ export function driveEvent(
   return {
     commonEventObject: common('DRIVE'),
     drive: { activeCursorItem: selected[0], selectedItems: selected },
+    clientPlatform: 'web',
+  };
+}
+
+/**
+ * The event of a Gmail contextual trigger (a message opened with the add-on's sidebar): the
+ * `gmail` object with the message, thread and the per-message access token the add-on hands to
+ * `GmailApp.setCurrentMessageAccessToken`, and the legacy `messageMetadata` mirror.
+ */
+export function gmailEvent(message: {
+  messageId: string;
+  threadId: string;
+  /** Whose Gmail shows the message; ids are per mailbox, so the event itself does not carry it. */
+  owner?: string;
+}): AddonEventJson {
+  const accessToken = currentMessageToken(message.messageId);
+  return {
+    commonEventObject: common('GMAIL'),
+    gmail: { messageId: message.messageId, threadId: message.threadId, accessToken },
+    messageMetadata: { messageId: message.messageId, accessToken },
     clientPlatform: 'web',
   };
 }

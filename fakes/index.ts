@@ -10,6 +10,7 @@ import { NotEmulatedError } from './core/instrument';
 import type { WorkspaceState } from './core/state';
 import { createDocumentApp } from './document';
 import { createAdvancedDrive, createDriveApp } from './drive';
+import { createGmailApp } from './gmail';
 import { createLockService } from './lock';
 import { createPropertiesService } from './properties';
 import { createScriptApp } from './script-app';
@@ -20,11 +21,15 @@ import { createUtilities } from './utilities';
 export interface InstallOptions extends ExecutionOptions {
   /** Where console and Logger output goes, besides the execution's own log. */
   log?: (line: string) => void;
+  /**
+   * The add-on manifest's oauthScopes, for services that check them (GmailApp: which messages a
+   * script reaches without the open message's token). Absent: every scope counts as granted.
+   */
+  oauthScopes?: string[];
 }
 
 /** Apps Script services a Workspace add-on may call that these fakes do not emulate. */
 export const NOT_EMULATED = [
-  'GmailApp',
   'MailApp',
   'CalendarApp',
   'SlidesApp',
@@ -65,6 +70,7 @@ export function installFakes(
     DriveApp: createDriveApp(ctx),
     Drive: createAdvancedDrive(ctx),
     DocumentApp: createDocumentApp(ctx),
+    GmailApp: createGmailApp(ctx, { scopes: options.oauthScopes }),
     CardService: createCardService(ctx),
     LockService: createLockService(ctx),
     PropertiesService: createPropertiesService(ctx),

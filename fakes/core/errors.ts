@@ -40,6 +40,11 @@ export const MESSAGES = {
     'The recurrence interval for an Add-on trigger must be at least one hour.',
   tooManyTriggers:
     'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+  /** Unconfirmed for GmailApp: Apps Script's wording for an id it cannot find. */
+  gmailNotFound: 'Invalid argument: id',
+  /** Reported by add-on developers who read a message without the event's token (unconfirmed). */
+  gmailMissingAccessToken:
+    'Access denied: : Missing access token for per message scope authorization.',
 } as const;
 
 /** Apps Script reports argument type mismatches with this shape. */

@@ -3,6 +3,7 @@
 // over Workspace state that persists between executions. Used by the tests, the benchmark and
 // the local emulator alike.
 import gas from 'gas-local';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallCounts, CallHook } from '../core/execution';
 import type { WorkspaceState } from '../core/state';
@@ -80,6 +81,7 @@ export class Workspace {
     const fakes = context.__RecordsCaptureFakes as FakesBundle;
     const execution = fakes.installFakes(context, this.state, {
       user: options.user,
+      oauthScopes: this.manifestScopes(),
       budgetMs: options.budgetMs,
       hooks: options.hooks,
       id: `exec-${++executionCounter}`,
@@ -107,6 +109,15 @@ export class Workspace {
     return Object.keys(context).filter(
       k => typeof context[k] === 'function' && !k.startsWith('__')
     );
+  }
+
+  /** The add-on's manifest scopes: services that check scopes (GmailApp) see what was granted. */
+  private manifestScopes(): string[] | undefined {
+    const manifest = join(this.addonDir ?? this.buildDir, 'appsscript.json');
+    if (!existsSync(manifest)) return undefined;
+    const scopes = (JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: string[] })
+      .oauthScopes;
+    return Array.isArray(scopes) ? scopes : undefined;
   }
 
   private loadContext(): Record<string, unknown> {

@@ -599,8 +599,8 @@ describe('another add-on folder', () => {
         "  return [CardService.newCardBuilder().setHeader(CardService.newCardHeader().setTitle('Hello')).addSection(CardService.newCardSection().addWidget(CardService.newTextParagraph().setText('x'))).build()];",
         '}',
         'function inbox(e) {',
-        '  var threads = GmailApp.getInboxThreads();',
-        '  return [CardService.newCardBuilder().addSection(CardService.newCardSection().addWidget(CardService.newTextParagraph().setText(String(threads.length)))).build()];',
+        '  var calendar = CalendarApp.getDefaultCalendar();',
+        '  return [CardService.newCardBuilder().addSection(CardService.newCardSection().addWidget(CardService.newTextParagraph().setText(String(calendar)))).build()];',
         '}',
       ].join('\n')
     );
@@ -622,8 +622,10 @@ describe('another add-on folder', () => {
 
     const inbox = await run(emulator, { host: 'DRIVE', function: 'inbox' });
     expect(inbox.response).toBeNull();
-    expect(inbox.error).toContain('not emulated: GmailApp.getInboxThreads');
-    expect(inbox.execution.log.join('\n')).toContain('not emulated: GmailApp.getInboxThreads');
+    expect(inbox.error).toContain('not emulated: CalendarApp.getDefaultCalendar');
+    expect(inbox.execution.log.join('\n')).toContain(
+      'not emulated: CalendarApp.getDefaultCalendar'
+    );
     const [latest] = (await api<RunReply['execution'][]>(emulator, 'GET', '/api/executions')).body;
     expect(latest).toMatchObject({ function: 'inbox', error: inbox.error });
 

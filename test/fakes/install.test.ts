@@ -88,16 +88,16 @@ describe('installFakes: services', () => {
   it('names a service the fakes do not emulate when the script uses it', () => {
     const state = createWorkspaceState({ users: [alice] });
     const { run } = sandbox(state);
-    expect(NOT_EMULATED).toContain('GmailApp');
-    expect(() => run("GmailApp.getMessageById('m1')")).toThrow(
-      'not emulated: GmailApp.getMessageById'
+    expect(NOT_EMULATED).toContain('MailApp');
+    expect(() => run("MailApp.sendEmail('a@b', 's', 'b')")).toThrow(
+      'not emulated: MailApp.sendEmail'
     );
     expect(() => run("UrlFetchApp.fetch('https://example.com')")).toThrow(
       'not emulated: UrlFetchApp.fetch'
     );
     // Serialising or awaiting the placeholder is not a use of the service.
-    expect(run('JSON.stringify(GmailApp)')).toBe('{}');
-    expect(run('typeof GmailApp.then')).toBe('undefined');
+    expect(run('JSON.stringify(MailApp)')).toBe('{}');
+    expect(run('typeof MailApp.then')).toBe('undefined');
   });
 
   it('gives each execution fresh services over the same stored data', () => {
