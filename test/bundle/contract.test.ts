@@ -99,6 +99,8 @@ describe('the built bundle', () => {
       onDriveHomepage: homepageEvent('DRIVE'),
       onDriveItemsSelected: driveEvent([]),
       onShowRegister: homepageEvent('DRIVE'),
+      onGmailHomepage: homepageEvent('GMAIL'),
+      onGmailMessage: homepageEvent('GMAIL'),
     };
     for (const [name, event] of Object.entries(events)) {
       const before = fresh.run(name, event, { user: ALICE });

@@ -1,0 +1,168 @@
+import { textOf } from '../../fakes/card-service/query';
+import { gmailEvent } from '../../fakes/events';
+import { firstCard } from '../../fakes/form';
+import {
+  alternativeMessage,
+  attachmentsMessage,
+  ATTACHMENT_NAMES,
+  CREST_CONTENT_ID,
+  inlineImageMessage,
+  noMessageIdMessage,
+  plainMessage,
+  threadMessages,
+} from '../../fakes/gmail/fixtures';
+import { addMessageFromRaw } from '../../fakes/gmail/seed';
+import type { Workspace } from '../../fakes/harness/workspace';
+import { ALICE, BOB, department, press, registerRows } from '../support/department';
+
+const CAPTURE = { series: ['POL-DEV-01'], businessUnit: ['PPD'] };
+
+async function inbox(ws: Workspace, owner: string, raw: string, threadId?: string) {
+  const id = await addMessageFromRaw(ws.state, { owner, raw, threadId });
+  const message = ws.state.gmail!.messages[id];
+  return { id, event: gmailEvent({ messageId: id, threadId: message.threadId }) };
+}
+
+function openEmail(ws: Workspace, user: string, event: ReturnType<typeof gmailEvent>) {
+  const result = ws.run('onGmailMessage', event, { user });
+  if (result.error) throw new Error(result.error);
+  return firstCard(result.json);
+}
+
+function savedFiles(ws: Workspace, folderId: string) {
+  return Object.values(ws.state.drive).filter(i => i.parents.includes(folderId) && !i.trashed);
+}
+
+describe('capturing an email from the Gmail sidebar', () => {
+  it('shows the open email and captures it: original .eml, PDF rendition, attachments, one register row', async () => {
+    const ws = department();
+    const { event } = await inbox(
+      ws,
+      ALICE,
+      attachmentsMessage({
+        subject: 'Grant allocations: final figures',
+        messageId: 'grant-final.1@dfrr.gov.uk',
+      })
+    );
+    const card = openEmail(ws, ALICE, event);
+    const text = textOf(card);
+    expect(text).toMatch(/Capture email/);
+    expect(text).toMatch(/Attachments \(3\)/);
+    const result = press(ws, event, card, 'onCaptureEmail', ALICE, CAPTURE);
+    expect(textOf(result.json)).toMatch(/Captured as REC-\d{4}-000001/);
+
+    const [row] = registerRows(ws);
+    expect(row).toMatchObject({
+      'Record type': 'Email',
+      Title: 'Grant allocations: final figures',
+      'Message-ID': '<grant-final.1@dfrr.gov.uk>',
+      Series: 'POL-DEV-01',
+      Attachments: 3,
+      Filing: 'Complete',
+    });
+    expect(String(row.From)).toContain('@dfrr.gov.uk');
+    const files = savedFiles(ws, String(row['Folder ID']));
+    const names = files.map(f => f.name).sort();
+    expect(
+      names.some(n => /^REC-\d{4}-000001 2016-12-14 Grant allocations- final figures\.eml$/.test(n))
+    ).toBe(true);
+    expect(names.some(n => /\.pdf$/.test(n) && n.startsWith('REC-'))).toBe(true);
+    for (const attachment of Object.values(ATTACHMENT_NAMES))
+      expect(names.some(n => n.endsWith(attachment))).toBe(true);
+    const eml = files.find(f => f.name.endsWith('.eml'))!;
+    expect(eml.id).toBe(row['File ID']);
+    const message = Object.values(ws.state.gmail!.messages)[0];
+    expect(eml.contentBase64).toBe(message.rawBase64); // byte for byte
+    expect(String(row['Checksum (SHA-256)']).match(/[0-9a-f]{64}/g)).toHaveLength(files.length);
+    expect(String(row['Saved files']).split('\n')).toHaveLength(files.length);
+    expect(registerRows(ws, 'Audit log')[0]).toMatchObject({
+      Action: 'Email captured',
+      Actor: ALICE,
+    });
+  });
+
+  it('makes one record when the sender and a recipient both capture the same email', async () => {
+    const ws = department();
+    const raw = alternativeMessage({
+      subject: 'Board paper',
+      messageId: 'board-paper.7@dfrr.gov.uk',
+    });
+    const sent = await inbox(ws, ALICE, raw);
+    const received = await inbox(ws, BOB, raw);
+    press(ws, sent.event, openEmail(ws, ALICE, sent.event), 'onCaptureEmail', ALICE, CAPTURE);
+    const bobCard = openEmail(ws, BOB, received.event);
+    expect(textOf(bobCard)).toMatch(/Already a record/);
+    expect(textOf(bobCard)).toContain(ALICE);
+    expect(registerRows(ws)).toHaveLength(1);
+  });
+
+  it('deduplicates an email without a Message-ID by its content', async () => {
+    const ws = department();
+    const raw = noMessageIdMessage({ subject: 'Note without an id' });
+    const first = await inbox(ws, ALICE, raw);
+    const second = await inbox(ws, BOB, raw);
+    press(ws, first.event, openEmail(ws, ALICE, first.event), 'onCaptureEmail', ALICE, CAPTURE);
+    expect(String(registerRows(ws)[0]['Message-ID'])).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(textOf(openEmail(ws, BOB, second.event))).toMatch(/Already a record/);
+  });
+
+  it('pre-fills the marking from the subject and refuses SECRET mail', async () => {
+    const ws = department();
+    const sensitive = await inbox(
+      ws,
+      ALICE,
+      plainMessage({
+        subject: 'OFFICIAL-SENSITIVE - PERSONAL DATA: casework',
+        messageId: 'c1@dfrr.gov.uk',
+      })
+    );
+    expect(JSON.stringify(openEmail(ws, ALICE, sensitive.event))).toContain(
+      '"value":"OFFICIAL-SENSITIVE","selected":true'
+    );
+    const secret = await inbox(
+      ws,
+      ALICE,
+      plainMessage({ marking: 'SECRET', subject: 'assessment', messageId: 's1@dfrr.gov.uk' })
+    );
+    const result = ws.run('onGmailMessage', secret.event, { user: ALICE });
+    expect(textOf(result.json)).toMatch(/Cannot be captured/);
+    expect(textOf(result.json)).toMatch(/Rosa/);
+    expect(result.log.join('\n')).toMatch(/Refused SECRET email/);
+  });
+
+  it('embeds inline images in the PDF and fetches nothing remote', async () => {
+    const ws = department();
+    const { event } = await inbox(
+      ws,
+      ALICE,
+      inlineImageMessage({ subject: 'Crest', messageId: 'crest@dfrr.gov.uk' })
+    );
+    press(ws, event, openEmail(ws, ALICE, event), 'onCaptureEmail', ALICE, CAPTURE);
+    const pdf = Object.values(ws.state.drive).find(i => i.name.endsWith('.pdf'))!;
+    const rendered = Buffer.from(pdf.contentBase64 ?? '', 'base64').toString('utf8');
+    expect(rendered).toContain('data:image/png;base64,');
+    expect(rendered).not.toContain(`cid:${CREST_CONTENT_ID}`);
+    expect(rendered.match(/OFFICIAL/g)!.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('captures a whole thread, each message once', async () => {
+    const ws = department();
+    const raws = threadMessages(4, { subject: 'Retention reform' });
+    let last: Awaited<ReturnType<typeof inbox>> | null = null;
+    let threadId: string | undefined;
+    for (const raw of raws) {
+      last = await inbox(ws, ALICE, raw, threadId);
+      threadId = ws.state.gmail!.messages[last.id].threadId;
+    }
+    const form = openEmail(ws, ALICE, last!.event);
+    const thread = { ...CAPTURE, scope: ['thread'] };
+    const result = press(ws, last!.event, form, 'onCaptureEmail', ALICE, thread);
+    expect(textOf(result.json)).toMatch(/Captured 4 emails/);
+    expect(registerRows(ws)).toHaveLength(4);
+    expect(textOf(openEmail(ws, ALICE, last!.event))).toMatch(/Already a record/);
+    // The same (stale) form pressed again captures nothing twice.
+    const again = press(ws, last!.event, form, 'onCaptureEmail', ALICE, thread);
+    expect(textOf(again.json)).toMatch(/Already records \(not captured again\)/);
+    expect(registerRows(ws)).toHaveLength(4);
+  });
+});
