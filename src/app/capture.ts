@@ -225,6 +225,11 @@ function captureOne(
     });
   };
   const marking = formatMarking(d.marking);
+  if (/application\/(x-)?pkcs7-mime/i.test(email.message.getHeader('Content-Type'))) {
+    notes.push(
+      'Encrypted (S/MIME): kept exactly as received; its content can only be read with the recipient’s key, so the PDF shows the headers only'
+    );
+  }
   const rawBytes = utf8Length(raw);
   if (rawBytes >= MAX_BLOB_BYTES) {
     notes.push(

@@ -5,13 +5,18 @@ import {
   alternativeMessage,
   attachmentsMessage,
   ATTACHMENT_NAMES,
+  calendarInviteMessage,
   CREST_CONTENT_ID,
+  ENCODED_SUBJECT,
+  encodedWordMessage,
   inlineImageMessage,
+  malformedMessage,
+  smimeMessage,
   noMessageIdMessage,
   plainMessage,
   threadMessages,
 } from '../../fakes/gmail/fixtures';
-import { addMessageFromRaw } from '../../fakes/gmail/seed';
+import { addMessageFromRaw, deleteMessageInState } from '../../fakes/gmail/seed';
 import type { Workspace } from '../../fakes/harness/workspace';
 import { ALICE, BOB, department, press, registerRows } from '../support/department';
 
@@ -164,5 +169,75 @@ describe('capturing an email from the Gmail sidebar', () => {
     const again = press(ws, last!.event, form, 'onCaptureEmail', ALICE, thread);
     expect(textOf(again.json)).toMatch(/Already records \(not captured again\)/);
     expect(registerRows(ws)).toHaveLength(4);
+  });
+});
+
+describe('difficult emails get a clear outcome and lose nothing', () => {
+  it('keeps encoded-word and right-to-left subjects and non-ASCII attachment names intact', async () => {
+    const ws = department();
+    const subject = await inbox(
+      ws,
+      ALICE,
+      encodedWordMessage({ messageId: 'encoded@dfrr.gov.uk' })
+    );
+    press(ws, subject.event, openEmail(ws, ALICE, subject.event), 'onCaptureEmail', ALICE, CAPTURE);
+    expect(registerRows(ws)[0].Title).toBe(ENCODED_SUBJECT);
+    const attachments = await inbox(
+      ws,
+      ALICE,
+      attachmentsMessage({ messageId: 'names@dfrr.gov.uk' })
+    );
+    press(
+      ws,
+      attachments.event,
+      openEmail(ws, ALICE, attachments.event),
+      'onCaptureEmail',
+      ALICE,
+      CAPTURE
+    );
+    expect(Object.values(ws.state.drive).some(i => i.name.endsWith(ATTACHMENT_NAMES.csv))).toBe(
+      true
+    );
+  });
+
+  it('captures a malformed message with what can be read', async () => {
+    const ws = department();
+    const { event } = await inbox(ws, ALICE, malformedMessage({ messageId: 'broken@dfrr.gov.uk' }));
+    const result = press(ws, event, openEmail(ws, ALICE, event), 'onCaptureEmail', ALICE, CAPTURE);
+    expect(textOf(result.json)).toMatch(/Captured as/);
+    const [row] = registerRows(ws);
+    const eml = ws.state.drive[String(row['File ID'])];
+    expect(eml.name).toMatch(/\.eml$/);
+    expect(eml.contentBase64).toBe(Object.values(ws.state.gmail!.messages)[0].rawBase64);
+  });
+
+  it('keeps S/MIME mail exactly as received and says why the PDF is bare', async () => {
+    const ws = department();
+    const { event } = await inbox(ws, ALICE, smimeMessage({ messageId: 'smime@dfrr.gov.uk' }));
+    const result = press(ws, event, openEmail(ws, ALICE, event), 'onCaptureEmail', ALICE, CAPTURE);
+    expect(textOf(result.json)).toMatch(/Encrypted \(S\/MIME\)/);
+    expect(String(registerRows(ws)[0].Filing)).toMatch(/Complete with gaps: Encrypted/);
+  });
+
+  it('captures a calendar invitation with its .ics', async () => {
+    const ws = department();
+    const { event } = await inbox(
+      ws,
+      ALICE,
+      calendarInviteMessage({ messageId: 'invite@dfrr.gov.uk' })
+    );
+    press(ws, event, openEmail(ws, ALICE, event), 'onCaptureEmail', ALICE, CAPTURE);
+    expect(Object.values(ws.state.drive).some(i => i.name.endsWith('.ics'))).toBe(true);
+    expect(registerRows(ws)[0]['Record type']).toBe('Email');
+  });
+
+  it('says so when the email was deleted after the sidebar opened, and saves nothing', async () => {
+    const ws = department();
+    const { id, event } = await inbox(ws, ALICE, plainMessage({ messageId: 'gone@dfrr.gov.uk' }));
+    const card = openEmail(ws, ALICE, event);
+    deleteMessageInState(ws.state, id);
+    const result = press(ws, event, card, 'onCaptureEmail', ALICE, CAPTURE);
+    expect(textOf(result.json)).toMatch(/could not be read .*deleted\. Nothing was captured/);
+    expect(registerRows(ws)).toHaveLength(0);
   });
 });
