@@ -12,14 +12,16 @@ import type { RunOptions, RunResult } from '../fakes/harness/workspace';
 export type HostApp = 'DOCS' | 'SHEETS' | 'DRIVE' | 'GMAIL';
 export const HOST_APPS: readonly HostApp[] = ['DOCS', 'SHEETS', 'DRIVE', 'GMAIL'];
 
-export type ManifestTrigger = 'homepage' | 'fileScopeGranted' | 'itemsSelected';
+/** `message`: Gmail's contextual trigger, run when a message is opened. */
+export type ManifestTrigger = 'homepage' | 'fileScopeGranted' | 'itemsSelected' | 'message';
 export type TriggerKind = ManifestTrigger | 'universal';
-export const TRIGGER_KINDS: readonly TriggerKind[] = [
+const MANIFEST_TRIGGERS: readonly ManifestTrigger[] = [
   'homepage',
   'fileScopeGranted',
   'itemsSelected',
-  'universal',
+  'message',
 ];
+export const TRIGGER_KINDS: readonly TriggerKind[] = [...MANIFEST_TRIGGERS, 'universal'];
 
 interface ManifestFunction {
   runFunction?: string;
@@ -36,6 +38,8 @@ interface HostManifest {
   homepageTrigger?: ManifestFunction;
   onFileScopeGrantedTrigger?: ManifestFunction;
   onItemsSelectedTrigger?: ManifestFunction;
+  /** Gmail only. */
+  contextualTriggers?: { onTriggerFunction?: string }[];
 }
 
 export interface Manifest {
@@ -61,7 +65,10 @@ export interface AddOnInfo {
 }
 
 const MANIFEST = 'appsscript.json';
-const MANIFEST_KEY: Record<ManifestTrigger, keyof HostManifest> = {
+const MANIFEST_KEY: Record<
+  Exclude<ManifestTrigger, 'message'>,
+  'homepageTrigger' | 'onFileScopeGrantedTrigger' | 'onItemsSelectedTrigger'
+> = {
   homepage: 'homepageTrigger',
   fileScopeGranted: 'onFileScopeGrantedTrigger',
   itemsSelected: 'onItemsSelectedTrigger',
@@ -129,11 +136,17 @@ export class AddOn {
 
   /**
    * The function a manifest trigger runs in a host: the host's own homepage trigger, else the
-   * common one; null when the manifest has none (or has turned the host's homepage off).
+   * common one; Gmail's first contextual trigger for an opened message; null when the manifest
+   * has none (or has turned the host's homepage off).
    */
   triggerFunction(host: HostApp, kind: ManifestTrigger): string | null {
     const addOns = this.manifest().addOns ?? {};
-    const own = addOns[host.toLowerCase() as 'docs']?.[MANIFEST_KEY[kind]];
+    const hostManifest = addOns[host.toLowerCase() as 'docs'];
+    if (kind === 'message') {
+      if (host !== 'GMAIL') return null;
+      return hostManifest?.contextualTriggers?.[0]?.onTriggerFunction ?? null;
+    }
+    const own = hostManifest?.[MANIFEST_KEY[kind]];
     if (own) return own.enabled === false ? null : (own.runFunction ?? null);
     if (kind !== 'homepage') return null;
     const common = addOns.common?.homepageTrigger;
@@ -149,7 +162,7 @@ export class AddOn {
     >;
     for (const host of HOST_APPS) {
       const kinds: Partial<Record<ManifestTrigger, string>> = {};
-      for (const kind of Object.keys(MANIFEST_KEY) as ManifestTrigger[]) {
+      for (const kind of MANIFEST_TRIGGERS) {
         const name = this.triggerFunction(host, kind);
         if (name) kinds[kind] = name;
       }

@@ -2,10 +2,11 @@
 // Google-shaped event it receives, as the host would send it.
 import type { WorkspaceState } from '../fakes/core/state';
 import { MIME } from '../fakes/drive/access';
-import { actionEvent, driveEvent, editorEvent, homepageEvent } from '../fakes/events';
+import { actionEvent, driveEvent, editorEvent, gmailEvent, homepageEvent } from '../fakes/events';
 import type { AddonEventJson, FormValue } from '../fakes/events';
 import { HOST_APPS, TRIGGER_KINDS } from './addon';
 import type { AddOn, HostApp, TriggerKind } from './addon';
+import { ownMessage } from './gmail-views';
 import { HttpError } from './http';
 import { openableItem } from './views';
 
@@ -74,6 +75,9 @@ export function parseRunRequest(body: unknown): RunRequest {
   if ((host === 'DOCS' || host === 'SHEETS') && item === undefined) {
     throw bad(`${host} runs with the open file: give item`);
   }
+  if (trigger === 'message' && (host !== 'GMAIL' || item === undefined)) {
+    throw bad('The message trigger runs in GMAIL with the open email: give item');
+  }
   return body as unknown as RunRequest;
 }
 
@@ -136,7 +140,12 @@ function hostEvent(request: RunRequest, { state, user, hasGrant }: EventContext)
       }
       return selected.length ? driveEvent(selected) : homepageEvent('DRIVE');
     }
-    case 'GMAIL':
-      return homepageEvent('GMAIL');
+    case 'GMAIL': {
+      // Gmail's homepage is what shows with no message open: its event names none.
+      if (!request.item || request.trigger === 'homepage') return homepageEvent('GMAIL');
+      const message = ownMessage(state, request.item.id, user);
+      if (!message) throw new HttpError(404, `No email ${request.item.id} in ${user}'s mailbox`);
+      return gmailEvent({ messageId: message.id, threadId: message.threadId, owner: user });
+    }
   }
 }

@@ -19,10 +19,11 @@ import {
   sendJson,
   sendStatic,
 } from './http';
+import { emailView, inboxView, ownMessage } from './gmail-views';
 import { eventFor, functionFor, parseRunRequest } from './run-request';
 import { loadState, newEmulatorState, saveState } from './store';
 import type { EmulatorState, ExecutionRecord } from './store';
-import { documentView, folderView, openableFiles, spreadsheetView } from './views';
+import { documentView, driveItemView, folderView, openableFiles, spreadsheetView } from './views';
 import type { Seed, TrainerSession, Walkthrough, WalkthroughStep } from './walkthrough-types';
 
 const KEPT_EXECUTIONS = 50;
@@ -98,15 +99,19 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   let port = options.port;
 
   const loaded = options.reset ? null : loadState(dataDir);
-  let current: EmulatorState = loaded ?? seeded(options.seed, null);
+  let current: EmulatorState = loaded ?? (await seeded(options.seed, null));
   if (!current.user || !current.workspace.users[current.user]) {
     current.user = Object.keys(current.workspace.users)[0] ?? null;
   }
   await saveState(dataDir, current);
 
-  function seeded(seed: Seed, previous: EmulatorState | null, user?: string): EmulatorState {
+  async function seeded(
+    seed: Seed,
+    previous: EmulatorState | null,
+    user?: string
+  ): Promise<EmulatorState> {
     const workspace = createWorkspaceState({ now: clock() });
-    seed(workspace);
+    await seed(workspace);
     const next = newEmulatorState(workspace);
     if (user && workspace.users[user]) next.user = user;
     // The executions list is the developer's history of this emulator, kept across resets.
@@ -227,12 +232,13 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     const state = current.workspace;
     const user = current.user;
     const info = addon.info();
-    const hosts: Record<string, unknown> = {
+    const hosts = {
       docs: user ? openableFiles(state, user, 'document') : [],
       sheets: user ? openableFiles(state, user, 'spreadsheet') : [],
       drive: { rootId: (user && state.roots[user]) || null },
+      // The mailbox is there whether or not the add-on runs in Gmail.
+      gmail: user ? inboxView(state, user) : [],
     };
-    if (info.hosts.includes('gmail')) hosts.gmail = [];
     return {
       user,
       users: Object.values(state.users).map(u => ({ email: u.email, name: u.name })),
@@ -253,7 +259,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   }
 
   async function restart(seed: Seed, user?: string) {
-    current = seeded(seed, current, user);
+    current = await seeded(seed, current, user);
     await persist();
     return session();
   }
@@ -293,6 +299,18 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     return view;
   }
 
+  /** Opening an email in Gmail marks it read. */
+  async function readEmail(id: string) {
+    const user = signedInUser();
+    const message = ownMessage(current.workspace, id, user);
+    if (!message) throw new HttpError(404, `No email ${id}`);
+    if (message.unread) {
+      message.unread = false;
+      await persist();
+    }
+    return opened(viewed(emailView(current.workspace, id, user), 'email', id), id);
+  }
+
   const routes: Route[] = [
     { method: 'GET', path: ['session'], handle: () => session() },
     { method: 'POST', path: ['session'], handle: (_p, body) => switchUser(body) },
@@ -301,6 +319,12 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       path: ['drive', 'folder', ':id'],
       handle: ({ id }) =>
         opened(viewed(folderView(current.workspace, id, signedInUser()), 'Drive folder', id), id),
+    },
+    {
+      method: 'GET',
+      path: ['drive', 'item', ':id'],
+      handle: ({ id }) =>
+        viewed(driveItemView(current.workspace, id, signedInUser()), 'Drive item', id),
     },
     {
       method: 'GET',
@@ -317,6 +341,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
           id
         ),
     },
+    { method: 'GET', path: ['gmail', ':id'], handle: ({ id }) => readEmail(id) },
     { method: 'POST', path: ['run'], handle: (_p, body) => runFromPage(body) },
     { method: 'GET', path: ['executions'], handle: () => current.executions },
     {

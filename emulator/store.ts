@@ -37,7 +37,7 @@ export interface EmulatorState {
   user: string | null;
   /** Per user, the Docs and Sheets files they let the add-on open. */
   grants: Record<string, string[]>;
-  /** Per user, the documents, spreadsheets and folders opened in the page, oldest first. */
+  /** Per user, the documents, spreadsheets, folders and emails opened in the page, oldest first. */
   opened: Record<string, string[]>;
   /** Newest first. */
   executions: ExecutionRecord[];

@@ -92,6 +92,23 @@ export function openableFiles(
     .sort(byName);
 }
 
+/** An item and the folder it is in (null when the user cannot open that folder). */
+export interface DriveItemView extends Named {
+  mimeType: string;
+  folderId: string | null;
+}
+
+export function driveItemView(
+  state: WorkspaceState,
+  id: string,
+  user: string
+): DriveItemView | null {
+  const item = openableItem(state, id, user);
+  if (!item) return null;
+  const folderId = item.parents.find(parent => openableItem(state, parent, user)) ?? null;
+  return { id: item.id, name: item.name, mimeType: item.mimeType, folderId };
+}
+
 export function folderView(state: WorkspaceState, id: string, user: string): FolderView | null {
   const folder = openableItem(state, id, user);
   if (!folder || folder.kind !== 'folder') return null;

@@ -7,7 +7,7 @@ import type { WorkspaceState } from '../fakes/core/state';
 export interface TrainerSession {
   /** The signed-in user's email. */
   user: string;
-  /** Ids of the documents, spreadsheets and Drive folders opened in the page, oldest first. */
+  /** Ids of the documents, spreadsheets, Drive folders and emails opened in the page, oldest first. */
   opened: string[];
 }
 
@@ -18,7 +18,7 @@ export interface WalkthroughStep {
 }
 
 /** Fills a fresh, empty Workspace state with the people and content to start from. */
-export type Seed = (state: WorkspaceState) => void;
+export type Seed = (state: WorkspaceState) => void | Promise<void>;
 
 export interface Walkthrough {
   id: string;

@@ -5,7 +5,7 @@ import { actionEvent, editorEvent } from '../fakes/events';
 import { formValues, firstCard } from '../fakes/form';
 import { allActions } from '../fakes/card-service/query';
 import { Workspace } from '../fakes/harness/workspace';
-import { DEMO, PEOPLE, seedDemoWithRegister } from './demo';
+import { DEMO, MAIL, PEOPLE, seedDemoWithRegister } from './demo';
 import type { Walkthrough } from './walkthrough-types';
 
 const CONFIG_KEY = 'records-capture.config';
@@ -33,13 +33,38 @@ export function registerRowFor(
   state: WorkspaceState,
   fileId: string
 ): Record<string, unknown> | null {
+  return registerRowWhere(state, 'File ID', fileId);
+}
+
+/** The first register row (as header → value) whose `header` column holds `value`. */
+export function registerRowWhere(
+  state: WorkspaceState,
+  header: string,
+  value: string
+): Record<string, unknown> | null {
   const spreadsheet = state.spreadsheets[registerId(state)];
   const sheet = spreadsheet?.sheets.find(s => s.name === 'Register');
   if (!sheet) return null;
   const headers = (sheet.rows[0] ?? []).map(h => String(h));
-  const column = headers.indexOf('File ID');
-  const row = sheet.rows.slice(1).find(r => r && String(r[column] ?? '') === fileId);
+  const column = headers.indexOf(header);
+  if (column < 0) return null;
+  const row = sheet.rows.slice(1).find(r => r && String(r[column] ?? '') === value);
   return row ? Object.fromEntries(headers.map((h, i) => [h, row[i]])) : null;
+}
+
+/** The user's copy of an email, found by its Message-ID. */
+function emailIn(state: WorkspaceState, owner: string, messageId: string): string {
+  const message = Object.values(state.gmail?.messages ?? {}).find(
+    m => m.owner === owner && m.messageId === messageId
+  );
+  return message?.id ?? '';
+}
+
+/** Names of the files in a Drive folder. */
+function filesIn(state: WorkspaceState, folderId: string): string[] {
+  return Object.values(state.drive)
+    .filter(item => item.parents.includes(folderId) && !item.trashed)
+    .map(item => item.name);
 }
 
 function headerOf(state: WorkspaceState, docId: string): string {
@@ -103,6 +128,47 @@ export function walkthroughs(): Walkthrough[] {
           text: 'Open Drive: the document now sits in the POL-DEV-01 series folder.',
           done: state =>
             seriesFolderOf(state, itemNamed(state, DEMO.submission)).startsWith('POL-DEV-01'),
+        },
+      ],
+    },
+    {
+      id: 'capture-email',
+      title: 'Capture an email',
+      user: PEOPLE.policy.email,
+      seed: seedDemoWithRegister,
+      steps: [
+        {
+          id: 'open-email',
+          text: `As the Policy Officer, open Gmail and open the Private Secretary’s email “${MAIL.decision.subject}”.`,
+          done: (state, session) =>
+            session.opened.includes(emailIn(state, session.user, MAIL.decision.messageId)),
+        },
+        {
+          id: 'capture',
+          text: 'In the Records Capture sidebar, keep OFFICIAL-SENSITIVE (read from the subject), choose series POL-DEV-01 and business unit PPD, and press Capture now.',
+          done: state =>
+            registerRowWhere(state, 'Message-ID', MAIL.decision.messageId)?.Series === 'POL-DEV-01',
+        },
+        {
+          id: 'check-row',
+          text: 'Open Sheets → “Records register”: the email’s row has record type Email and its Message-ID, From, To and date sent.',
+          done: (state, session) =>
+            registerRowWhere(state, 'Message-ID', MAIL.decision.messageId)?.['Record type'] ===
+              'Email' && session.opened.includes(registerId(state)),
+        },
+        {
+          id: 'saved-files',
+          text: 'Press the row’s Link: Drive opens the POL-DEV-01 series folder, which holds the original email (.eml) and its PDF.',
+          done: (state, session) => {
+            const row = registerRowWhere(state, 'Message-ID', MAIL.decision.messageId);
+            const folderId = String(row?.['Folder ID'] ?? '');
+            const names = folderId ? filesIn(state, folderId) : [];
+            return (
+              session.opened.includes(folderId) &&
+              names.some(name => name.endsWith('.eml')) &&
+              names.some(name => name.endsWith('.pdf'))
+            );
+          },
         },
       ],
     },
@@ -184,8 +250,8 @@ export function walkthroughs(): Walkthrough[] {
       id: 'find-record',
       title: 'Find a record in the register',
       user: PEOPLE.dro.email,
-      seed: state => {
-        seedDemoWithRegister(state);
+      seed: async state => {
+        await seedDemoWithRegister(state);
         declareThroughSidebar(state, PEOPLE.secretariat.email, itemNamed(state, DEMO.minutes), {
           series: ['GOV-BRD-01'],
           businessUnit: ['BGS'],

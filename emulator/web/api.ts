@@ -10,6 +10,51 @@ export interface ItemSummary {
   name: string;
 }
 
+/** A conversation in the inbox, shown by its newest message. */
+export interface InboxEntry {
+  id: string;
+  threadId: string;
+  subject: string;
+  from: string;
+  /** Epoch ms. */
+  date: number;
+  unread: boolean;
+  count: number;
+  snippet: string;
+}
+
+export interface EmailAttachment {
+  name: string;
+  size: number;
+  mimeType: string;
+  inline: boolean;
+}
+
+export interface EmailView {
+  id: string;
+  threadId: string;
+  subject: string;
+  from: string;
+  to: string[];
+  cc: string[];
+  /** Epoch ms. */
+  date: number;
+  /** Plain text, never HTML. */
+  body: string;
+  attachments: EmailAttachment[];
+  labels: string[];
+  /** The conversation, oldest first, this message included. */
+  thread: { id: string; from: string; date: number; snippet: string; unread: boolean }[];
+}
+
+/** A Drive item and the folder it is in. */
+export interface DriveItemInfo {
+  id: string;
+  name: string;
+  mimeType: string;
+  folderId: string | null;
+}
+
 export interface UniversalActionInfo {
   label: string;
   runFunction?: string;
@@ -32,7 +77,7 @@ export interface Session {
     docs: ItemSummary[];
     sheets: ItemSummary[];
     drive: { rootId: string | null };
-    gmail?: ItemSummary[];
+    gmail?: InboxEntry[];
   };
   registerId: string | null;
 }
@@ -117,7 +162,7 @@ export interface Execution {
 
 export interface RunRequest {
   host: HostApp;
-  trigger?: 'homepage' | 'fileScopeGranted' | 'itemsSelected' | 'universal';
+  trigger?: 'homepage' | 'fileScopeGranted' | 'itemsSelected' | 'message' | 'universal';
   function?: string;
   item?: { id: string };
   selection?: { id: string }[];
@@ -184,8 +229,10 @@ export const api = {
   session: () => call<Session>('GET', '/api/session'),
   switchUser: (user: string) => call<unknown>('POST', '/api/session', { user }),
   folder: (id: string) => call<DriveFolder>('GET', `/api/drive/folder/${encode(id)}`),
+  driveItem: (id: string) => call<DriveItemInfo>('GET', `/api/drive/item/${encode(id)}`),
   document: (id: string) => call<DocumentView>('GET', `/api/docs/${encode(id)}`),
   spreadsheet: (id: string) => call<SpreadsheetView>('GET', `/api/sheets/${encode(id)}`),
+  email: (id: string) => call<EmailView>('GET', `/api/gmail/${encode(id)}`),
   run: (request: RunRequest) => call<RunResult>('POST', '/api/run', request),
   executions: () => call<Execution[]>('GET', '/api/executions'),
   triggers: () => call<TriggerInfo[]>('GET', '/api/triggers'),

@@ -5,6 +5,7 @@ import {
   api,
   type DriveFile,
   type DriveFolder,
+  type DriveItemInfo,
   type HostApp,
   type HostKey,
   type RunRequest,
@@ -16,7 +17,8 @@ import { clear, h, openInNewTab } from './dom';
 import {
   renderDocument,
   renderDriveFolder,
-  renderGmail,
+  renderEmail,
+  renderInbox,
   renderItemList,
   renderMessage,
   renderSpreadsheet,
@@ -30,6 +32,8 @@ const HOSTS: { key: HostKey; label: string; app: HostApp }[] = [
   { key: 'drive', label: 'Drive', app: 'DRIVE' },
   { key: 'gmail', label: 'Gmail', app: 'GMAIL' },
 ];
+
+const FOLDER_TYPE = 'application/vnd.google-apps.folder';
 
 /** Drive runs its itemsSelected trigger once the user pauses, not on every tick. */
 const SELECTION_SETTLE_MS = 300;
@@ -97,16 +101,12 @@ async function start(root: HTMLElement): Promise<void> {
   // ---- layout ----------------------------------------------------------------------------------
 
   const hostButtons = HOSTS.map(host => {
-    const comingSoon = host.key === 'gmail' && !state.session.hosts.gmail?.length;
-    const button = h(
-      'button',
-      {
-        className: 'rc-host-button',
-        testId: `host-${host.key}`,
-        attrs: { type: 'button', 'aria-pressed': String(host.key === state.host) },
-      },
-      [host.label, comingSoon ? h('span', { className: 'rc-soon', text: 'soon' }) : null]
-    );
+    const button = h('button', {
+      className: 'rc-host-button',
+      text: host.label,
+      testId: `host-${host.key}`,
+      attrs: { type: 'button', 'aria-pressed': String(host.key === state.host) },
+    });
     button.addEventListener('click', () => switchHost(host.key));
     return button;
   });
@@ -258,7 +258,8 @@ async function start(root: HTMLElement): Promise<void> {
 
   function universalMenu(): MenuItem[] {
     // Docs and Sheets run the add-on only with a file open.
-    if (!addonRunsIn(state.host) || (state.host !== 'drive' && !openId())) return [];
+    const editor = state.host === 'docs' || state.host === 'sheets';
+    if (!addonRunsIn(state.host) || (editor && !openId())) return [];
     return (state.session.addon.universalActions ?? []).map(action => ({
       label: action.label,
       run: () => {
@@ -277,7 +278,10 @@ async function start(root: HTMLElement): Promise<void> {
     }));
   }
 
-  /** Runs what the host runs for the current view: homepage, or Drive's items-selected trigger. */
+  /**
+   * Runs what the host runs for the current view: the homepage, Drive's items-selected trigger,
+   * or Gmail's contextual trigger for the open message.
+   */
   async function runContextTrigger(): Promise<void> {
     const label = HOSTS.find(host => host.key === state.host)!.label;
     if (!addonRunsIn(state.host)) {
@@ -298,14 +302,22 @@ async function start(root: HTMLElement): Promise<void> {
       );
       return;
     }
+    if (state.host === 'gmail') {
+      const id = openId();
+      await runInSidebar(
+        id
+          ? { host: 'GMAIL', trigger: 'message', item: { id } }
+          : { host: 'GMAIL', trigger: 'homepage' },
+        true
+      );
+      return;
+    }
     if (!openId()) {
       state.sidebarRun++;
-      const what = { docs: 'document', sheets: 'spreadsheet', gmail: 'email' }[state.host];
-      const article = state.host === 'gmail' ? 'an' : 'a';
-      panel.applyResponse(
-        messageCard(`No ${what} open`, `Open ${article} ${what} to use ${addon.name}.`),
-        { replace: true }
-      );
+      const what = state.host === 'docs' ? 'document' : 'spreadsheet';
+      panel.applyResponse(messageCard(`No ${what} open`, `Open a ${what} to use ${addon.name}.`), {
+        replace: true,
+      });
       return;
     }
     await runInSidebar({ host: hostApp(), trigger: 'homepage', ...itemContext() }, true);
@@ -396,9 +408,20 @@ async function start(root: HTMLElement): Promise<void> {
         }
         return;
       }
-      case 'gmail':
-        show(renderGmail(sessionHosts.gmail, openItem), keepScroll);
+      case 'gmail': {
+        const id = state.open.gmail;
+        if (!id) {
+          show(renderInbox(sessionHosts.gmail ?? [], openItem), keepScroll);
+          return;
+        }
+        try {
+          const email = await api.email(id);
+          if (current()) show(renderEmail(email, closeItem, openItem), keepScroll);
+        } catch (error) {
+          fail('This email cannot be opened', error, closeItem);
+        }
         return;
+      }
     }
   }
 
@@ -454,11 +477,34 @@ async function start(root: HTMLElement): Promise<void> {
     };
   }
 
-  /** A Docs, Sheets or Drive link to an item the emulator has: open it in its host. */
+  /**
+   * A Docs, Sheets or Drive link to an item the emulator has: open it in its host; a Drive file
+   * or folder opens in Drive, at the folder holding it with the file selected.
+   */
   function openLinkHere(url: string): (() => void) | null {
-    const id = /\/d\/([A-Za-z0-9_-]+)/.exec(url)?.[1];
+    const id = /\/(?:d|folders)\/([A-Za-z0-9_-]+)/.exec(url)?.[1];
     if (!id) return null;
-    return openFromDrive({ id });
+    const inHost = openFromDrive({ id });
+    if (inHost || !/^https:\/\/drive\.google\.com\/\S+$/.test(url)) return inHost;
+    return () => void showInDrive(id);
+  }
+
+  async function showInDrive(id: string): Promise<void> {
+    let item: DriveItemInfo;
+    try {
+      item = await api.driveItem(id);
+    } catch (error) {
+      panel.notify(`Error: ${messageOf(error)}`, 'error');
+      return;
+    }
+    const isFolder = item.mimeType === FOLDER_TYPE;
+    const folderId = isFolder ? item.id : item.folderId;
+    if (!folderId) {
+      panel.notify(`You cannot open the folder that holds ${item.name}`, 'error');
+      return;
+    }
+    state.drive = { folderId, folder: null, selection: isFolder ? [] : [item.id] };
+    await switchHost('drive');
   }
 
   /** After an action: fetch the open item again so that its new marking shows. */
@@ -521,6 +567,7 @@ async function start(root: HTMLElement): Promise<void> {
   }
 
   async function switchUser(email: string): Promise<void> {
+    const previousUser = state.session.user;
     try {
       await api.switchUser(email);
     } catch (error) {
@@ -531,11 +578,13 @@ async function start(root: HTMLElement): Promise<void> {
     await reloadSession();
     // What the new user can see differs: close items they may not have, start Drive at the root.
     state.drive = { folderId: state.session.hosts.drive.rootId, folder: null, selection: [] };
-    for (const host of ['docs', 'sheets', 'gmail'] as const) {
+    for (const host of ['docs', 'sheets'] as const) {
       const id = state.open[host];
-      const visible = (state.session.hosts[host] ?? []).some(item => item.id === id);
+      const visible = state.session.hosts[host].some(item => item.id === id);
       if (!visible) state.open[host] = null;
     }
+    // A mailbox is one person's: another's open email is never theirs.
+    if (state.session.user !== previousUser) state.open.gmail = null;
     await showHost();
   }
 

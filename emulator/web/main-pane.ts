@@ -1,10 +1,13 @@
 // What the main pane shows for each host: Docs (list, then a page), Sheets (list, then a grid
-// with tabs), Drive (folders and files with selection) and Gmail (a placeholder until emails).
+// with tabs), Drive (folders and files with selection) and Gmail (inbox, then a message).
 // Each function returns an element; the shell decides when to fetch and what a click does.
 import type {
   DocumentView,
   DriveFile,
   DriveFolder,
+  EmailAttachment,
+  EmailView,
+  InboxEntry,
   ItemSummary,
   ParagraphStyle,
   SpreadsheetView,
@@ -16,8 +19,10 @@ import {
   FILE_KIND_LABELS,
   type FileKind,
   fileKind,
+  formatSize,
   markingTone,
   splitMarking,
+  splitSubjectMarking,
   validationAt,
 } from './workspace-model';
 
@@ -509,17 +514,208 @@ function driveRow(
 
 // ---- Gmail -----------------------------------------------------------------------------------
 
-export function renderGmail(
-  items: ItemSummary[] | undefined,
+const LONDON = 'Europe/London';
+
+/** A date as the inbox lists it, e.g. 15 Dec 2016. */
+function listDate(ms: number): string {
+  return new Date(ms).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: LONDON,
+  });
+}
+
+/** A date as a message header shows it, e.g. Thu 15 Dec 2016, 16:42. */
+function fullDate(ms: number): string {
+  return new Date(ms).toLocaleString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: LONDON,
+  });
+}
+
+/** The subject without its marking, and the marking as a chip. */
+function subjectParts(subject: string): { title: string; chip: HTMLElement | null } {
+  const { marking, title } = splitSubjectMarking(subject || '(no subject)');
+  return { title: title || '(no subject)', chip: marking ? markingChip(marking) : null };
+}
+
+export function renderInbox(entries: InboxEntry[], open: (id: string) => void): HTMLElement {
+  if (!entries.length) return renderMessage('Inbox', 'No emails in this inbox.');
+  return h('div', { className: 'rc-item-list-pane rc-inbox-pane', testId: 'inbox' }, [
+    h('h2', { className: 'rc-pane-title', text: 'Inbox' }),
+    h(
+      'ul',
+      { className: 'rc-item-list rc-inbox' },
+      entries.map(entry => {
+        const { title, chip } = subjectParts(entry.subject);
+        const row = h(
+          'button',
+          {
+            className: `rc-mail-row${entry.unread ? ' rc-mail-row--unread' : ''}`,
+            testId: `message-${entry.id}`,
+            attrs: {
+              type: 'button',
+              'aria-label': `${entry.unread ? 'Unread, ' : ''}${entry.from}: ${entry.subject}, ${listDate(entry.date)}`,
+            },
+          },
+          [
+            h('span', { className: 'rc-mail-from' }, [
+              h('span', { className: 'rc-mail-from-name', text: entry.from }),
+              entry.count > 1
+                ? h('span', { className: 'rc-mail-count', text: String(entry.count) })
+                : null,
+            ]),
+            h('span', { className: 'rc-mail-summary' }, [
+              chip,
+              h('span', { className: 'rc-mail-subject', text: title }),
+              entry.snippet
+                ? h('span', { className: 'rc-mail-snippet', text: ` – ${entry.snippet}` })
+                : null,
+            ]),
+            h('span', { className: 'rc-mail-date', text: listDate(entry.date) }),
+          ]
+        );
+        row.addEventListener('click', () => open(entry.id));
+        return h('li', {}, [row]);
+      })
+    ),
+  ]);
+}
+
+function addressLine(label: string, addresses: string[]): HTMLElement | null {
+  if (!addresses.length) return null;
+  return h('div', { className: 'rc-mail-address' }, [
+    h('span', { className: 'rc-mail-address-label', text: label }),
+    h('span', { text: addresses.join(', ') }),
+  ]);
+}
+
+function attachmentChip(attachment: EmailAttachment): HTMLElement {
+  const kind = fileKind(attachment.mimeType);
+  return h(
+    'li',
+    {
+      className: 'rc-mail-attachment',
+      testId: `attachment-${attachment.name}`,
+      attrs: { title: `${attachment.name} (${attachment.mimeType})` },
+    },
+    [
+      kindIcon(kind),
+      h('span', { className: 'rc-mail-attachment-name', text: attachment.name }),
+      h('span', {
+        className: 'rc-mail-attachment-size',
+        text: attachment.inline
+          ? `inline image · ${formatSize(attachment.size)}`
+          : formatSize(attachment.size),
+      }),
+    ]
+  );
+}
+
+/** Another message of the conversation, collapsed to one line: a click opens it. */
+function collapsedMessage(
+  message: EmailView['thread'][number],
   open: (id: string) => void
 ): HTMLElement {
-  if (!items?.length) {
-    return h('div', { className: 'rc-pane-message rc-coming-soon', testId: 'gmail-coming-soon' }, [
-      h('h2', { text: 'Gmail: coming soon' }),
-      h('p', {
-        text: 'Declaring emails as records is planned. The emulator has no emails to show yet.',
+  const row = h(
+    'button',
+    {
+      className: `rc-mail-collapsed${message.unread ? ' rc-mail-row--unread' : ''}`,
+      testId: `thread-message-${message.id}`,
+      attrs: { type: 'button' },
+    },
+    [
+      h('span', { className: 'rc-mail-from-name', text: message.from }),
+      h('span', { className: 'rc-mail-snippet', text: message.snippet }),
+      h('span', { className: 'rc-mail-date', text: listDate(message.date) }),
+    ]
+  );
+  row.addEventListener('click', () => open(message.id));
+  return row;
+}
+
+export function renderEmail(
+  email: EmailView,
+  back: () => void,
+  open: (id: string) => void
+): HTMLElement {
+  const { title, chip } = subjectParts(email.subject);
+  const at = Math.max(
+    0,
+    email.thread.findIndex(m => m.id === email.id)
+  );
+  const sender = email.from.replace(/\s*<[^>]*>$/, '') || email.from;
+  const files = email.attachments.filter(a => !a.inline);
+  const inline = email.attachments.filter(a => a.inline);
+  const message = h(
+    'article',
+    { className: 'rc-mail-message', attrs: { 'aria-label': 'Message' } },
+    [
+      h('header', { className: 'rc-mail-head' }, [
+        h('span', {
+          className: 'rc-mail-avatar',
+          text: (sender.match(/[A-Za-z0-9]/)?.[0] ?? '?').toUpperCase(),
+          attrs: { 'aria-hidden': 'true' },
+        }),
+        h('div', { className: 'rc-mail-people' }, [
+          h('div', { className: 'rc-mail-address rc-mail-sender' }, [
+            h('span', { className: 'rc-mail-address-label', text: 'From' }),
+            h('strong', { text: email.from || '(unknown sender)' }),
+          ]),
+          addressLine('To', email.to),
+          addressLine('Cc', email.cc),
+        ]),
+        h('time', {
+          className: 'rc-mail-when',
+          text: fullDate(email.date),
+          attrs: { datetime: new Date(email.date).toISOString() },
+        }),
+      ]),
+      h('div', {
+        className: 'rc-mail-body',
+        testId: 'email-body',
+        text: email.body || '(no text)',
       }),
-    ]);
-  }
-  return renderItemList('Inbox', 'email', items, open);
+      files.length || inline.length
+        ? h('section', { className: 'rc-mail-files', attrs: { 'aria-label': 'Attachments' } }, [
+            h('h3', {
+              className: 'rc-mail-files-title',
+              text: files.length
+                ? `${files.length} attachment${files.length === 1 ? '' : 's'}`
+                : 'Inline images',
+            }),
+            h(
+              'ul',
+              { className: 'rc-mail-attachments' },
+              [...files, ...inline].map(attachmentChip)
+            ),
+          ])
+        : null,
+    ]
+  );
+  return h('div', { className: 'rc-mail-pane', testId: 'email', attrs: { 'data-id': email.id } }, [
+    paneBar([
+      backButton('Inbox', back),
+      kindIcon('email'),
+      h('h2', { className: 'rc-pane-title', text: title }),
+      chip,
+    ]),
+    h('div', { className: 'rc-mail-canvas' }, [
+      email.thread.length > 1
+        ? h('p', {
+            className: 'rc-mail-thread-note',
+            text: `${email.thread.length} messages in this conversation`,
+          })
+        : null,
+      ...email.thread.slice(0, at).map(m => collapsedMessage(m, open)),
+      message,
+      ...email.thread.slice(at + 1).map(m => collapsedMessage(m, open)),
+    ]),
+  ]);
 }

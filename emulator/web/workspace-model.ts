@@ -7,6 +7,33 @@ export function splitMarking(name: string): { marking: string | null; title: str
   return match ? { marking: match[1].trim(), title: match[2] } : { marking: null, title: name };
 }
 
+const MARKING_WORDS =
+  '(?:TOP SECRET|SECRET|OFFICIAL[- ]SENSITIVE|OFFICIAL|PROTECT|RESTRICTED|CONFIDENTIAL)' +
+  '(?:\\s*-\\s*[A-Z][A-Z/ ]*[A-Z])*';
+const SUBJECT_MARKING = [
+  new RegExp(`^\\s*(${MARKING_WORDS})\\s*:\\s*([\\s\\S]*)$`),
+  new RegExp(`^\\s*\\[(${MARKING_WORDS})\\]\\s*([\\s\\S]*)$`),
+];
+
+/**
+ * A security marking leading an email subject, as `OFFICIAL-SENSITIVE: Subject` or
+ * `[OFFICIAL] Subject`; capitals only, so that "Official: ..." stays part of the subject.
+ */
+export function splitSubjectMarking(subject: string): { marking: string | null; title: string } {
+  for (const pattern of SUBJECT_MARKING) {
+    const match = pattern.exec(subject);
+    if (match) return { marking: match[1].trim(), title: match[2] };
+  }
+  return { marking: null, title: subject };
+}
+
+/** A size as Gmail shows it beside an attachment: bytes, KB or MB. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 export type MarkingTone = 'official' | 'sensitive' | 'refused' | 'other';
 
 /** How a marking chip is coloured: by the classification the marking starts with. */

@@ -71,11 +71,13 @@ export const CREST_PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 export const CREST_CONTENT_ID = 'crest.2016@dfrr.gov.uk';
 
-export function inlineImageMessage(options: MessageOptions = {}): string {
-  const text = 'Department for Records and Retention\n\nThe new letterhead is below.';
-  const html =
-    `<p><img src="cid:${CREST_CONTENT_ID}" alt="DfRR crest" width="1" height="1"></p>` +
-    '<p>Department for Records and Retention</p><p>The new letterhead is below.</p>';
+/** `html`, when given, shows the crest with `<img src="cid:${CREST_CONTENT_ID}">`. */
+export function inlineImageMessage(
+  options: MessageOptions = {},
+  text = 'Department for Records and Retention\n\nThe new letterhead is below.',
+  html = `<p><img src="cid:${CREST_CONTENT_ID}" alt="DfRR crest" width="1" height="1"></p>` +
+    '<p>Department for Records and Retention</p><p>The new letterhead is below.</p>'
+): string {
   const image: Leaf = {
     type: 'image/png',
     params: { name: 'crest.png' },
@@ -122,6 +124,81 @@ export function attachmentsMessage(options: MessageOptions = {}): string {
   return build(withDefaults(options, 'Papers for Thursday'), mixed);
 }
 
+/** A file attached to a message. */
+export interface FileAttachment {
+  filename: string;
+  mimeType: string;
+  content: Uint8Array;
+}
+
+/** A text and HTML body with any files attached, as a mail client sends them. */
+export function messageWithAttachments(
+  options: MessageOptions,
+  text: string,
+  html: string,
+  files: FileAttachment[]
+): string {
+  const mixed: Multi = {
+    type: 'multipart/mixed',
+    parts: [
+      alternative(text, html),
+      ...files.map(file => attachment(file.mimeType, file.filename, file.content)),
+    ],
+  };
+  return build(withDefaults(options, 'Documents attached'), mixed);
+}
+
+/**
+ * A one-page PDF (PDF 1.4, Helvetica) showing `lines`, with a correct cross-reference table.
+ * Characters outside Windows-1252 are shown as `?`.
+ */
+export function pdfDocument(lines: string[]): Uint8Array {
+  const text = lines
+    .map((line, i) => `BT /F1 11 Tf 56 ${780 - i * 16} Td (${pdfString(line)}) Tj ET`)
+    .join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Uint8Array.from(out, ch => ch.charCodeAt(0));
+}
+
+/** Windows-1252 code points of the characters beyond Latin-1 that documents use most. */
+const WIN_ANSI: Record<string, number> = {
+  '€': 0x80,
+  '–': 0x96,
+  '—': 0x97,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+};
+
+function pdfString(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = WIN_ANSI[ch] ?? ch.charCodeAt(0);
+    if (ch === '(' || ch === ')' || ch === '\\') out += `\\${ch}`;
+    else if (code >= 0x20 && code < 0x7f) out += ch;
+    else if (code <= 0xff && ch.length === 1) out += `\\${code.toString(8).padStart(3, '0')}`;
+    else out += '?';
+  }
+  return out;
+}
+
 /** A message forwarded as an attachment (message/rfc822), as Gmail's "Forward as attachment". */
 export function forwardedMessage(
   options: MessageOptions = {},
@@ -153,7 +230,12 @@ export function forwardedMessage(
  * `count` messages of one conversation: the first and `count - 1` replies, each with In-Reply-To
  * its parent and References to every earlier message, alternating between two correspondents.
  */
-export function threadMessages(count: number, options: MessageOptions = {}): string[] {
+export function threadMessages(
+  count: number,
+  options: MessageOptions = {},
+  /** Each message's text, in order; a placeholder for any not given. */
+  texts: string[] = []
+): string[] {
   const base = withDefaults(options, 'Retention of ministerial correspondence');
   const first = base.from ?? PEOPLE.policyLead;
   const second = base.to && !Array.isArray(base.to) ? base.to : PEOPLE.legalAdviser;
@@ -173,7 +255,8 @@ export function threadMessages(count: number, options: MessageOptions = {}): str
       messageId: id,
       ...(i > 0 ? { inReplyTo: ids[i - 1], references: [...ids] } : {}),
     };
-    messages.push(build(reply, textPart(`Message ${i + 1} of ${count} in this conversation.`)));
+    const text = texts[i] ?? `Message ${i + 1} of ${count} in this conversation.`;
+    messages.push(build(reply, textPart(text)));
     ids.push(id);
   }
   return messages;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO, PEOPLE, seedDemo } from '../../emulator/demo';
+import { DEMO, MAIL, PEOPLE, seedDemo } from '../../emulator/demo';
 import { createEmulator } from '../../emulator/server';
 import type { Emulator } from '../../emulator/server';
 import { walkthroughs } from '../../emulator/walkthroughs';
@@ -80,9 +80,8 @@ async function openDocument(page: Page, name: string): Promise<void> {
 
 async function allowAccess(page: Page): Promise<void> {
   await page.click('[data-testid="button-Allow access to this document"]');
-  await page.waitForSelector(
-    '[data-testid=sidebar] [data-testid=card]:has-text("Declare as a record")'
-  );
+  // The permission card has the same title as the form: wait for the form's own field.
+  await page.waitForSelector('[data-testid=sidebar] [data-testid=input-series]');
   await idle(page);
 }
 
@@ -188,6 +187,59 @@ describe('the emulator in a browser', () => {
       await page.waitForSelector(`[data-testid=step-${step}][data-done=true]`);
     }
     await snap(page, '09-walkthrough-done');
+  });
+
+  it('captures an email from Gmail in the "capture an email" walkthrough', async () => {
+    const page = await newPage();
+    await page.click('[data-testid=trainer-toggle]');
+    await page.click('[data-testid=restart-capture-email]');
+    await page.waitForSelector('[data-testid=step-open-email][data-done=false]');
+    await signIn(page, PEOPLE.policy.email);
+    await page.click('[data-testid=host-gmail]');
+    await page.waitForSelector('[data-testid=inbox]');
+    const decision = page.locator('[data-testid^=message-]', { hasText: 'SoS decision' });
+    expect(await decision.locator('[data-testid=marking]').textContent()).toBe(
+      'OFFICIAL-SENSITIVE'
+    );
+    await snap(page, '11-gmail-inbox');
+
+    await decision.click();
+    await page.waitForSelector('[data-testid=email]');
+    await page.waitForSelector('[data-testid="button-Capture now"]');
+    const email = (await page.textContent('[data-testid=email]')) ?? '';
+    expect(email).toContain('Private Secretary to the Secretary of State <ps.sos@dfrr.gov.uk>');
+    expect(email).toMatch(/Secretary of State has read your submission/);
+    expect(await sidebarText(page)).toMatch(/From\s*Private Secretary to the Secretary of State/);
+    await page.waitForSelector('[data-testid=step-open-email][data-done=true]');
+    await page.selectOption('[data-testid=input-series]', 'POL-DEV-01');
+    await page.selectOption('[data-testid=input-businessUnit]', 'PPD');
+    await snap(page, '12-gmail-capture-form');
+    await page.click('[data-testid="button-Capture now"]');
+    const recordId = /REC-\d{4}-\d{6}/.exec(await toast(page, 'Captured as REC-'))?.[0] ?? '';
+    expect(recordId).toMatch(/^REC-\d{4}-000001$/);
+    await page.waitForSelector('[data-testid=step-capture][data-done=true]');
+    await snap(page, '13-gmail-captured');
+
+    await page.click('[data-testid=host-sheets]');
+    await page.click('[data-testid=main] .rc-item:has-text("Records register")');
+    await page.waitForSelector('[data-testid=sheet-grid]');
+    const grid = (await page.textContent('[data-testid=sheet-grid]')) ?? '';
+    expect(grid).toContain(recordId);
+    expect(grid).toContain('Email');
+    expect(grid).toContain(MAIL.decision.messageId);
+    await page.waitForSelector('[data-testid=step-check-row][data-done=true]');
+    await snap(page, '14-gmail-register-row');
+
+    // The row's Link opens the series folder in Drive with the original selected.
+    await page.click('[data-testid=cell-link-C2]');
+    await page.waitForSelector('[data-testid=drive-folder] :text("POL-DEV-01")');
+    const folder = (await page.textContent('[data-testid=drive-folder]')) ?? '';
+    expect(folder).toMatch(new RegExp(`${recordId} .*\\.eml`));
+    expect(folder).toMatch(new RegExp(`${recordId} .*\\.pdf`));
+    await page.waitForSelector('[data-testid=step-saved-files][data-done=true]');
+    await idle(page);
+    await snap(page, '15-gmail-saved-files');
+    expect(problemsOf(page)).toEqual([]);
   });
 
   it('keeps everything after a reload and after the emulator restarts', async () => {

@@ -18,6 +18,13 @@ import { createEmulator } from '../../emulator/server';
 import type { Emulator, EmulatorOptions, RunReply } from '../../emulator/server';
 import { STATE_FILE } from '../../emulator/store';
 import type { Walkthrough } from '../../emulator/walkthrough-types';
+import {
+  attachmentsMessage,
+  ATTACHMENT_NAMES,
+  plainMessage,
+  threadMessages,
+} from '../../fakes/gmail/fixtures';
+import { addMessageFromRaw } from '../../fakes/gmail/seed';
 
 const DRO = 'dro@dfrr.gov.uk';
 const ALICE = 'alice@dfrr.gov.uk';
@@ -404,6 +411,242 @@ describe('running the add-on', () => {
     const twice = await Promise.all([declare(emulator, c), declare(emulator, c)]);
     expect(twice.map(r => r.error)).toEqual([undefined, undefined]);
     expect((await registerRows(emulator)).filter(r => r['File ID'] === c)).toHaveLength(1);
+  });
+});
+
+/** The small department with mail: Alice's inbox of three conversations, and the DRO's own. */
+async function departmentWithMail(state: WorkspaceState): Promise<void> {
+  smallDepartment(state);
+  const mail = (owner: string, raw: string, labels = ['INBOX']) =>
+    addMessageFromRaw(state, { owner, raw, labels });
+  await mail(
+    ALICE,
+    plainMessage({ from: DRO, to: ALICE, subject: 'Board paper', date: Date.UTC(2016, 11, 1, 9) })
+  );
+  const [question, answer] = threadMessages(2, {
+    from: `Departmental Records Officer <${DRO}>`,
+    to: `Alice Adeyemi <${ALICE}>`,
+    subject: 'Retention of grant files',
+    date: Date.UTC(2016, 11, 5, 9),
+  });
+  await mail(ALICE, question);
+  await mail(ALICE, answer, ['SENT']);
+  await mail(
+    ALICE,
+    attachmentsMessage({
+      from: DRO,
+      to: ALICE,
+      subject: 'OFFICIAL-SENSITIVE: Grant allocations',
+      messageId: 'grant-allocations@dfrr.gov.uk',
+      date: Date.UTC(2016, 11, 9, 9),
+    })
+  );
+  await mail(
+    ALICE,
+    [
+      `From: Newsletter <news@example.org>`,
+      `To: ${ALICE}`,
+      'Subject: HTML only',
+      'Date: Fri, 02 Dec 2016 09:00:00 +0000',
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<html><head><style>p{color:red}</style><script>alert(1)</script></head><body><p>Hello &amp; <b>welcome</b></p></body></html>',
+    ].join('\r\n')
+  );
+  await mail(DRO, plainMessage({ from: ALICE, to: DRO, subject: 'For the DRO only' }));
+}
+
+interface InboxRow {
+  id: string;
+  threadId: string;
+  subject: string;
+  from: string;
+  date: number;
+  unread: boolean;
+  count: number;
+}
+
+async function inbox(emulator: Emulator): Promise<InboxRow[]> {
+  const session = await api<{ hosts: { gmail: InboxRow[] } }>(emulator, 'GET', '/api/session');
+  return session.body.hosts.gmail;
+}
+
+describe('Gmail', () => {
+  it('lists the signed-in user’s inbox, newest first, one row per conversation', async () => {
+    const emulator = await start({ seed: departmentWithMail });
+    const alice = await inbox(emulator);
+    expect(alice.map(row => [row.subject, row.from, row.count, row.unread])).toEqual([
+      ['OFFICIAL-SENSITIVE: Grant allocations', DRO, 1, true],
+      ['Re: Retention of grant files', 'Departmental Records Officer, me', 2, true],
+      ['HTML only', 'Newsletter', 1, true],
+      ['Board paper', DRO, 1, true],
+    ]);
+    // The row opens the conversation's newest message: Alice's own reply.
+    const reply = emulator.workspace.state.gmail!.messages[alice[1].id];
+    expect(reply).toMatchObject({ owner: ALICE, labels: ['SENT'] });
+    expect(alice[0].date).toBe(Date.UTC(2016, 11, 9, 9));
+
+    await api(emulator, 'POST', '/api/session', { user: DRO });
+    expect((await inbox(emulator)).map(row => row.subject)).toEqual(['For the DRO only']);
+  });
+
+  it('opens only the user’s own email, as text, marks it read and notes it as opened', async () => {
+    const emulator = await start({ seed: departmentWithMail });
+    const [allocations, thread, html] = await inbox(emulator);
+    const opened = await api(emulator, 'GET', `/api/gmail/${allocations.id}`);
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({
+      id: allocations.id,
+      threadId: allocations.threadId,
+      subject: 'OFFICIAL-SENSITIVE: Grant allocations',
+      from: DRO,
+      to: [ALICE],
+      cc: [],
+      date: Date.UTC(2016, 11, 9, 9),
+      attachments: [
+        { name: ATTACHMENT_NAMES.pdf, mimeType: 'application/pdf', inline: false },
+        { name: ATTACHMENT_NAMES.docx },
+        { name: ATTACHMENT_NAMES.csv },
+      ],
+      labels: ['INBOX'],
+    });
+    expect(opened.body.body).toMatch(/^Three papers for Thursday/);
+    expect((opened.body.attachments as { size: number }[])[0].size).toBeGreaterThan(100);
+    expect((await inbox(emulator))[0].unread).toBe(false);
+
+    const conversation = await api<{ thread: { id: string; from: string }[] }>(
+      emulator,
+      'GET',
+      `/api/gmail/${thread.id}`
+    );
+    expect(conversation.body.thread.map(m => m.from)).toEqual([
+      'Departmental Records Officer',
+      'me',
+    ]);
+    const text = await api(emulator, 'GET', `/api/gmail/${html.id}`);
+    expect(text.body.body).toBe('Hello & welcome');
+
+    const drosMessage = Object.values(emulator.workspace.state.gmail!.messages).find(
+      m => m.owner === DRO
+    )!;
+    expect((await api(emulator, 'GET', `/api/gmail/${drosMessage.id}`)).status).toBe(404);
+    expect((await api(emulator, 'GET', '/api/gmail/no-such-message')).status).toBe(404);
+    expect(emulator.workspace.state.gmail!.messages[drosMessage.id].unread).toBe(true);
+
+    const walkthrough: Walkthrough = {
+      id: 'open-email',
+      title: 'Open an email',
+      user: ALICE,
+      seed: departmentWithMail,
+      steps: [
+        {
+          id: 'opened',
+          text: 'Open the grant allocations email.',
+          done: (_state, session) => session.opened.includes(allocations.id),
+        },
+      ],
+    };
+    await stop(emulator);
+    const again = await start({
+      dataDir: emulator.dataDir,
+      seed: departmentWithMail,
+      walkthroughs: () => [walkthrough],
+    });
+    const steps = await api<{ steps: { done: boolean }[] }[]>(again, 'GET', '/api/walkthroughs');
+    expect(steps.body[0].steps[0].done).toBe(true);
+    // A restart awaits the walkthrough's own (async) seed: the mail is back, unread.
+    await api(again, 'POST', '/api/walkthroughs/open-email/restart');
+    expect((await inbox(again))[0]).toMatchObject({ id: allocations.id, unread: true });
+  });
+
+  it('runs the homepage and the contextual trigger, and captures the open email', async () => {
+    const emulator = await start({ seed: departmentWithMail });
+    const home = await run(emulator, { host: 'GMAIL', trigger: 'homepage' });
+    expect(home.execution.function).toBe('onGmailHomepage');
+    expect(textOf(home.response)).toMatch(/Capture emails/);
+
+    const [allocations] = await inbox(emulator);
+    const item = { id: allocations.id };
+    const opened = await run(emulator, { host: 'GMAIL', trigger: 'message', item });
+    expect(opened.error).toBeUndefined();
+    expect(opened.execution).toMatchObject({ function: 'onGmailMessage', trigger: 'message' });
+    const card = firstCard(opened.response);
+    expect(textOf(card)).toMatch(/Capture email[\s\S]*Attachments \(3\)/);
+    const button = allActions(card).find(a => a.functionName === 'onCaptureEmail')!;
+    const captured = await run(emulator, {
+      host: 'GMAIL',
+      function: 'onCaptureEmail',
+      item,
+      parameters: button.parameters,
+      form: { ...formValues(card), ...TYPICAL },
+    });
+    expect(captured.error).toBeUndefined();
+    expect(textOf(captured.response)).toMatch(/Captured as REC-2017-000001/);
+
+    const [row] = await registerRows(emulator);
+    expect(row).toMatchObject({
+      'Record ID': 'REC-2017-000001',
+      'Record type': 'Email',
+      'Message-ID': '<grant-allocations@dfrr.gov.uk>',
+      Classification: 'OFFICIAL-SENSITIVE',
+      Series: 'POL-DEV-01',
+    });
+    const state = emulator.workspace.state;
+    const eml = state.drive[row['File ID']];
+    expect(eml.name).toMatch(/^REC-2017-000001 2016-12-09 .*\.eml$/);
+    expect(eml.contentBase64).toBe(state.gmail!.messages[allocations.id].rawBase64);
+
+    // The register's link finds the file's folder, which Alice can open: the series folder.
+    const located = await api(emulator, 'GET', `/api/drive/item/${eml.id}`);
+    expect(located.body).toMatchObject({ id: eml.id, folderId: row['Folder ID'] });
+    const folder = await api<{ files: { name: string }[] }>(
+      emulator,
+      'GET',
+      `/api/drive/folder/${row['Folder ID']}`
+    );
+    const names = folder.body.files.map(f => f.name);
+    expect(names.filter(n => n.endsWith('.eml'))).toEqual([eml.name]);
+    expect(names.filter(n => n.endsWith('.pdf')).length).toBeGreaterThanOrEqual(2);
+
+    // Opened again, the email is a record already.
+    const again = await run(emulator, { host: 'GMAIL', trigger: 'message', item });
+    expect(textOf(again.response)).toMatch(/Already a record[\s\S]*REC-2017-000001/);
+  });
+
+  it('refuses another user’s email and a message trigger without one', async () => {
+    const emulator = await start({ seed: departmentWithMail });
+    const drosMessage = Object.values(emulator.workspace.state.gmail!.messages).find(
+      m => m.owner === DRO
+    )!;
+    const foreign = await api(emulator, 'POST', '/api/run', {
+      host: 'GMAIL',
+      trigger: 'message',
+      item: { id: drosMessage.id },
+    });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error).toMatch(/No email/);
+    const action = await api(emulator, 'POST', '/api/run', {
+      host: 'GMAIL',
+      function: 'onCaptureEmail',
+      item: { id: drosMessage.id },
+      form: TYPICAL,
+    });
+    expect(action.status).toBe(404);
+    expect(
+      (await api(emulator, 'POST', '/api/run', { host: 'GMAIL', trigger: 'message' })).status
+    ).toBe(400);
+    expect(
+      (
+        await api(emulator, 'POST', '/api/run', {
+          host: 'DRIVE',
+          trigger: 'message',
+          item: { id: drosMessage.id },
+        })
+      ).status
+    ).toBe(400);
+    expect(await api<unknown[]>(emulator, 'GET', '/api/executions')).toMatchObject({ body: [] });
+    expect((await api(emulator, 'GET', '/api/drive/item/no-such-item')).status).toBe(404);
   });
 });
 

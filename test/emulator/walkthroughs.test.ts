@@ -3,18 +3,20 @@
 import { textOf } from '../../fakes/card-service/query';
 import { createWorkspaceState } from '../../fakes/core/state';
 import type { WorkspaceState } from '../../fakes/core/state';
-import { driveEvent, editorEvent } from '../../fakes/events';
+import { driveEvent, editorEvent, gmailEvent } from '../../fakes/events';
 import { firstCard } from '../../fakes/form';
 import { Workspace } from '../../fakes/harness/workspace';
-import { DEMO, PEOPLE, seedDemo } from '../../emulator/demo';
+import { DEMO, MAIL, PEOPLE, seedDemo } from '../../emulator/demo';
 import type { TrainerSession, Walkthrough } from '../../emulator/walkthrough-types';
-import { registerRowFor, walkthroughs } from '../../emulator/walkthroughs';
+import { registerRowFor, registerRowWhere, walkthroughs } from '../../emulator/walkthroughs';
 import { press } from '../support/department';
 
-function start(id: string): { walkthrough: Walkthrough; ws: Workspace; session: TrainerSession } {
+async function start(
+  id: string
+): Promise<{ walkthrough: Walkthrough; ws: Workspace; session: TrainerSession }> {
   const walkthrough = walkthroughs().find(w => w.id === id)!;
   const state = createWorkspaceState();
-  walkthrough.seed(state);
+  await walkthrough.seed(state);
   return { walkthrough, ws: new Workspace(state), session: { user: walkthrough.user, opened: [] } };
 }
 
@@ -33,16 +35,64 @@ function openDoc(ws: Workspace, session: TrainerSession, name: string) {
 }
 
 describe('trainer walkthroughs', () => {
-  it('seeds a department where nothing is declared yet and the register is not set up', () => {
+  it('seeds a department where nothing is declared yet and the register is not set up', async () => {
     const state = createWorkspaceState();
-    seedDemo(state);
+    await seedDemo(state);
     expect(Object.keys(state.users)).toContain(PEOPLE.dro.email);
     expect(state.properties.script['records-capture.config']).toBeUndefined();
     expect(Object.values(state.documents).length).toBeGreaterThanOrEqual(8);
   });
 
-  it('declare a document: open, declare, see the marking, see it filed', () => {
-    const { walkthrough, ws, session } = start('declare-document');
+  it('seeds realistic mail in several mailboxes, each parsed from its MIME source', async () => {
+    const state = createWorkspaceState();
+    await seedDemo(state);
+    const messages = Object.values(state.gmail!.messages);
+    const inbox = (owner: string) =>
+      messages.filter(m => m.owner === owner && m.labels.includes('INBOX'));
+    for (const person of [PEOPLE.policy, PEOPLE.finance, PEOPLE.hr, PEOPLE.dro, PEOPLE.secretariat])
+      expect(inbox(person.email).length).toBeGreaterThan(0);
+    expect(messages.every(m => m.parseProblem === null)).toBe(true);
+
+    // The decision: received by the Policy Officer (and copied to Finance), sent by the PS.
+    const decision = messages.filter(m => m.messageId === MAIL.decision.messageId);
+    expect(decision.map(m => [m.owner, m.labels[0]]).sort()).toEqual([
+      [PEOPLE.finance.email, 'INBOX'],
+      [PEOPLE.policy.email, 'INBOX'],
+      [PEOPLE.privateSecretary.email, 'SENT'],
+    ]);
+    expect(decision[0].subject).toMatch(/^OFFICIAL-SENSITIVE: /);
+    expect(decision[0].plainBody).toMatch(/agrees option B/);
+
+    // The retention reform conversation is one thread of four in each correspondent's mailbox.
+    const reform = messages.filter(
+      m => m.owner === PEOPLE.policy.email && m.subject.endsWith(MAIL.retentionReform)
+    );
+    expect(reform).toHaveLength(4);
+    expect(new Set(reform.map(m => m.threadId)).size).toBe(1);
+    expect(state.gmail!.threads[reform[0].threadId].messageIds).toHaveLength(4);
+
+    const invoice = messages.find(m => m.subject === MAIL.invoice.subject)!;
+    expect(invoice.owner).toBe(PEOPLE.finance.email);
+    expect(invoice.attachments.map(a => [a.filename, a.mimeType])).toEqual(
+      MAIL.invoice.attachments.map(name => [name, 'application/pdf'])
+    );
+    expect(Buffer.from(invoice.attachments[0].contentBase64, 'base64').toString('latin1')).toMatch(
+      /^%PDF-1\.4[\s\S]*%%EOF\n$/
+    );
+    const signature = messages.find(m => m.subject === MAIL.signature)!;
+    expect(signature.attachments).toEqual([expect.objectContaining({ inline: true })]);
+    expect(messages.some(m => m.subject === MAIL.secret && m.owner === PEOPLE.policy.email)).toBe(
+      true
+    );
+    const invitation = messages.find(m => m.subject === MAIL.invitation)!;
+    expect(invitation.attachments.map(a => a.filename)).toEqual(['invite.ics']);
+    // Only the department's role mailboxes and the reserved example.org domain appear.
+    const addresses = messages.flatMap(m => [m.from!, ...m.to, ...m.cc].map(a => a.address));
+    expect(addresses.every(a => /@(dfrr\.gov\.uk|example\.org)$/.test(a))).toBe(true);
+  });
+
+  it('declare a document: open, declare, see the marking, see it filed', async () => {
+    const { walkthrough, ws, session } = await start('declare-document');
     expect(Object.values(ticks(walkthrough, ws.state, session))).toEqual([
       false,
       false,
@@ -63,8 +113,44 @@ describe('trainer walkthroughs', () => {
     });
   });
 
-  it('why SECRET is refused: both refusals are seen, nothing reaches the register', () => {
-    const { walkthrough, ws, session } = start('secret-refused');
+  it('capture an email: open it, capture it, check the register row and the saved files', async () => {
+    const { walkthrough, ws, session } = await start('capture-email');
+    const message = Object.values(ws.state.gmail!.messages).find(
+      m => m.owner === session.user && m.messageId === MAIL.decision.messageId
+    )!;
+    session.opened.push(message.id);
+    expect(ticks(walkthrough, ws.state, session)).toEqual({
+      'open-email': true,
+      capture: false,
+      'check-row': false,
+      'saved-files': false,
+    });
+    const event = gmailEvent({ messageId: message.id, threadId: message.threadId });
+    const opened = ws.run('onGmailMessage', event, { user: session.user });
+    const card = firstCard(opened.json);
+    expect(textOf(card)).toMatch(/Capture email/);
+    const captured = press(ws, event, card, 'onCaptureEmail', session.user, {
+      series: ['POL-DEV-01'],
+      businessUnit: ['PPD'],
+    });
+    expect(textOf(captured.json)).toMatch(/Captured as REC-\d{4}-\d{6}/);
+    expect(ticks(walkthrough, ws.state, session)['capture']).toBe(true);
+    const row = registerRowWhere(ws.state, 'Message-ID', MAIL.decision.messageId)!;
+    expect(row).toMatchObject({ 'Record type': 'Email', Classification: 'OFFICIAL-SENSITIVE' });
+    session.opened.push(
+      JSON.parse(ws.state.properties.script['records-capture.config']!).registerId,
+      String(row['Folder ID'])
+    );
+    expect(ticks(walkthrough, ws.state, session)).toEqual({
+      'open-email': true,
+      capture: true,
+      'check-row': true,
+      'saved-files': true,
+    });
+  });
+
+  it('why SECRET is refused: both refusals are seen, nothing reaches the register', async () => {
+    const { walkthrough, ws, session } = await start('secret-refused');
     openDoc(ws, session, DEMO.threat);
     const { event, card } = openDoc(ws, session, DEMO.reply);
     const refused = press(ws, event, card, 'onDeclare', session.user, {
@@ -82,8 +168,8 @@ describe('trainer walkthroughs', () => {
     });
   });
 
-  it('OFFICIAL-SENSITIVE personal data: marked, registered with its descriptor, kept in place', () => {
-    const { walkthrough, ws, session } = start('official-sensitive');
+  it('OFFICIAL-SENSITIVE personal data: marked, registered with its descriptor, kept in place', async () => {
+    const { walkthrough, ws, session } = await start('official-sensitive');
     const { event, card } = openDoc(ws, session, DEMO.personnel);
     press(ws, event, card, 'onDeclare', session.user, {
       classification: ['OFFICIAL-SENSITIVE'],
@@ -99,8 +185,8 @@ describe('trainer walkthroughs', () => {
     });
   });
 
-  it('find a record: the seeded register already holds the board papers', () => {
-    const { walkthrough, ws, session } = start('find-record');
+  it('find a record: the seeded register already holds the board papers', async () => {
+    const { walkthrough, ws, session } = await start('find-record');
     const minutes = idOf(ws.state, DEMO.minutes);
     expect(registerRowFor(ws.state, minutes)).toMatchObject({
       Series: 'GOV-BRD-01',
@@ -120,8 +206,8 @@ describe('trainer walkthroughs', () => {
     });
   });
 
-  it('offers Drive files of the demo for multi-select declaration', () => {
-    const { ws } = start('declare-document');
+  it('offers Drive files of the demo for multi-select declaration', async () => {
+    const { ws } = await start('declare-document');
     const invoice = idOf(ws.state, DEMO.invoice);
     const result = ws.run(
       'onDriveItemsSelected',

@@ -1,10 +1,13 @@
-// The emulator's main pane helpers: markings in file names, column letters, validation ranges.
+// The emulator's main pane helpers: markings in file names and email subjects, column letters,
+// validation ranges, sizes.
 import {
   columnLetter,
   columnsShown,
   fileKind,
+  formatSize,
   markingTone,
   splitMarking,
+  splitSubjectMarking,
   validationAt,
 } from '../../emulator/web/workspace-model';
 
@@ -18,6 +21,23 @@ describe('markings in file names', () => {
       marking: null,
       title: 'Budget [draft].xlsx',
     });
+  });
+
+  it('splits a leading marking from an email subject, in capitals only', () => {
+    expect(splitSubjectMarking('OFFICIAL-SENSITIVE: Grant decision')).toEqual({
+      marking: 'OFFICIAL-SENSITIVE',
+      title: 'Grant decision',
+    });
+    expect(splitSubjectMarking('OFFICIAL-SENSITIVE - PERSONAL DATA: casework 12')).toEqual({
+      marking: 'OFFICIAL-SENSITIVE - PERSONAL DATA',
+      title: 'casework 12',
+    });
+    expect(splitSubjectMarking('[SECRET] Threat assessment')).toEqual({
+      marking: 'SECRET',
+      title: 'Threat assessment',
+    });
+    for (const subject of ['Re: OFFICIAL: minutes', 'Official: lunch', 'OFFICIAL business'])
+      expect(splitSubjectMarking(subject)).toEqual({ marking: null, title: subject });
   });
 
   it('colours a marking by its classification', () => {
@@ -67,5 +87,13 @@ describe('spreadsheet grid', () => {
     expect(fileKind('application/vnd.google-apps.folder')).toBe('folder');
     expect(fileKind('application/pdf')).toBe('pdf');
     expect(fileKind('text/plain')).toBe('file');
+  });
+});
+
+describe('attachment sizes', () => {
+  it('shows bytes, KB or MB as Gmail does', () => {
+    expect(formatSize(70)).toBe('70 B');
+    expect(formatSize(1096)).toBe('1 KB');
+    expect(formatSize(5 * 1024 * 1024 + 200_000)).toBe('5.2 MB');
   });
 });
