@@ -158,15 +158,18 @@ export function walkthroughs(): Walkthrough[] {
         },
         {
           id: 'saved-files',
-          text: 'Press the row’s Link: Drive opens the POL-DEV-01 series folder, which holds the original email (.eml) and its PDF.',
+          text: 'Press the row’s Link: the original email (.eml) and its PDF are in your restricted folder for OFFICIAL-SENSITIVE email, and the POL-DEV-01 series folder has shortcuts to them.',
           done: (state, session) => {
             const row = registerRowWhere(state, 'Message-ID', MAIL.decision.messageId);
-            const folderId = String(row?.['Folder ID'] ?? '');
-            const names = folderId ? filesIn(state, folderId) : [];
+            const eml = state.drive[String(row?.['File ID'] ?? '')];
+            const home = eml?.parents[0] ?? '';
+            const names = home ? filesIn(state, home) : [];
+            const shortcuts = filesIn(state, String(row?.['Folder ID'] ?? ''));
             return (
-              session.opened.includes(folderId) &&
+              session.opened.includes(home) &&
               names.some(name => name.endsWith('.eml')) &&
-              names.some(name => name.endsWith('.pdf'))
+              names.some(name => name.endsWith('.pdf')) &&
+              shortcuts.some(name => name.endsWith('.eml'))
             );
           },
         },

@@ -1,6 +1,7 @@
 // Capturing emails into the record: the open message (or its whole thread) saved in its series
 // folder as the exact original (.eml), a readable PDF and its attachments, registered once for
 // the whole department (deduplicated on the Message-ID), or flagged for capture later.
+import { addEditor, createShortcut } from '../adapters/drive';
 import { describe, openCurrentMessage } from '../adapters/gmail';
 import type { EmailMessage } from '../adapters/gmail';
 import { withScriptLock } from '../adapters/lock';
@@ -213,7 +214,10 @@ function captureOne(
   }
   const recordId = reserved.id;
   const base = emailFileBase(recordId, email.date, subject);
-  const folder = DriveApp.getFolderById(folderId);
+  // OFFICIAL-SENSITIVE copies must not inherit the shared series folder's access: they are saved
+  // in the capturing user's own restricted folder, with shortcuts in the series folder.
+  const sensitive = d.marking.classification === 'OFFICIAL-SENSITIVE';
+  const folder = sensitive ? privateRecordsFolder() : DriveApp.getFolderById(folderId);
   const saved: { label: string; file: GoogleAppsScript.Drive.File; sha256: string }[] = [];
   const notes: string[] = [];
   const save = (label: string, blob: GoogleAppsScript.Base.Blob) => {
@@ -270,6 +274,12 @@ function captureOne(
       }
     });
   }
+  if (sensitive) {
+    for (const s of saved) {
+      createShortcut(s.file.getId(), s.file.getName(), folderId);
+      if (w.config.recordsTeamGroup) addEditor(s.file.getId(), w.config.recordsTeamGroup);
+    }
+  }
   const eml = saved.find(s => s.label === 'eml') ?? saved[0];
   const due = computeDueDates(d.recordDate, d.schedule);
   const entry: RegisterEntry = {
@@ -297,7 +307,12 @@ function captureOne(
     disposalDue: due.disposalDue,
     transferDue: due.transferDue,
     lifecycle: 'Declared',
-    filing: notes.length ? `Complete with gaps: ${notes.join('; ')}` : 'Complete',
+    filing: [
+      notes.length ? `Complete with gaps: ${notes.join('; ')}` : 'Complete',
+      sensitive ? 'kept in the capturer’s restricted folder; shortcuts in the series folder' : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
     folderId,
     locked: 'No',
     checksum: saved.map(s => `${s.label}: ${s.sha256}`).join('; '),
@@ -339,6 +354,28 @@ function captureOne(
     return;
   }
   outcome.captured.push({ subject, recordId, notes });
+}
+
+const PRIVATE_FOLDER_KEY = 'records-capture.sensitive-folder';
+
+/** The user's own folder for OFFICIAL-SENSITIVE email records (shared with no one), made once. */
+function privateRecordsFolder(): GoogleAppsScript.Drive.Folder {
+  const props = PropertiesService.getUserProperties();
+  const id = props.getProperty(PRIVATE_FOLDER_KEY);
+  if (id) {
+    try {
+      const folder = DriveApp.getFolderById(id);
+      if (!folder.isTrashed()) return folder;
+    } catch {
+      // Deleted or lost: make a new one below.
+    }
+  }
+  const folder = DriveApp.createFolder('Records Capture: OFFICIAL-SENSITIVE email records');
+  folder.setDescription(
+    'Captured OFFICIAL-SENSITIVE emails, kept here with restricted access. Shortcuts in the series folders point to them. Do not share this folder.'
+  );
+  props.setProperty(PRIVATE_FOLDER_KEY, folder.getId());
+  return folder;
 }
 
 /** The readable PDF: header block, marking, sanitised body with its inline images. */

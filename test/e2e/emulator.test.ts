@@ -230,9 +230,12 @@ describe('the emulator in a browser', () => {
     await page.waitForSelector('[data-testid=step-check-row][data-done=true]');
     await snap(page, '14-gmail-register-row');
 
-    // The row's Link opens the series folder in Drive with the original selected.
+    // The row's Link opens the original where an OFFICIAL-SENSITIVE email is kept: the
+    // capturer's restricted folder (the series folder holds shortcuts to it).
     await page.click('[data-testid=cell-link-C2]');
-    await page.waitForSelector('[data-testid=drive-folder] :text("POL-DEV-01")');
+    await page.waitForSelector(
+      '[data-testid=drive-folder] :text("OFFICIAL-SENSITIVE email records")'
+    );
     const folder = (await page.textContent('[data-testid=drive-folder]')) ?? '';
     expect(folder).toMatch(new RegExp(`${recordId} .*\\.eml`));
     expect(folder).toMatch(new RegExp(`${recordId} .*\\.pdf`));

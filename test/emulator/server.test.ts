@@ -597,17 +597,22 @@ describe('Gmail', () => {
     expect(eml.name).toMatch(/^REC-2017-000001 2016-12-09 .*\.eml$/);
     expect(eml.contentBase64).toBe(state.gmail!.messages[allocations.id].rawBase64);
 
-    // The register's link finds the file's folder, which Alice can open: the series folder.
+    // OFFICIAL-SENSITIVE: the register's link finds the file in Alice's restricted folder, and
+    // the series folder holds shortcuts to the original and its PDF.
     const located = await api(emulator, 'GET', `/api/drive/item/${eml.id}`);
-    expect(located.body).toMatchObject({ id: eml.id, folderId: row['Folder ID'] });
-    const folder = await api<{ files: { name: string }[] }>(
+    expect(located.body).toMatchObject({ id: eml.id, folderId: eml.parents[0] });
+    expect(state.drive[eml.parents[0]].name).toMatch(/OFFICIAL-SENSITIVE email records/);
+    const folder = await api<{ files: { name: string; mimeType: string }[] }>(
       emulator,
       'GET',
       `/api/drive/folder/${row['Folder ID']}`
     );
     const names = folder.body.files.map(f => f.name);
     expect(names.filter(n => n.endsWith('.eml'))).toEqual([eml.name]);
-    expect(names.filter(n => n.endsWith('.pdf')).length).toBeGreaterThanOrEqual(2);
+    expect(names.filter(n => n.endsWith('.pdf')).length).toBeGreaterThanOrEqual(1);
+    expect(
+      folder.body.files.every(f => f.mimeType === 'application/vnd.google-apps.shortcut')
+    ).toBe(true);
 
     // Opened again, the email is a record already.
     const again = await run(emulator, { host: 'GMAIL', trigger: 'message', item });

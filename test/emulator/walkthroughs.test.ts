@@ -137,9 +137,10 @@ describe('trainer walkthroughs', () => {
     expect(ticks(walkthrough, ws.state, session)['capture']).toBe(true);
     const row = registerRowWhere(ws.state, 'Message-ID', MAIL.decision.messageId)!;
     expect(row).toMatchObject({ 'Record type': 'Email', Classification: 'OFFICIAL-SENSITIVE' });
+    // The row's Link opens the original where it is kept: the capturer's restricted folder.
     session.opened.push(
       JSON.parse(ws.state.properties.script['records-capture.config']!).registerId,
-      String(row['Folder ID'])
+      ws.state.drive[String(row['File ID'])].parents[0]
     );
     expect(ticks(walkthrough, ws.state, session)).toEqual({
       'open-email': true,

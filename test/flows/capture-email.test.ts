@@ -241,3 +241,31 @@ describe('difficult emails get a clear outcome and lose nothing', () => {
     expect(registerRows(ws)).toHaveLength(0);
   });
 });
+
+describe('OFFICIAL-SENSITIVE email', () => {
+  it('is saved in the capturer’s restricted folder, with shortcuts in the shared series folder', async () => {
+    const ws = department();
+    const { event } = await inbox(
+      ws,
+      ALICE,
+      attachmentsMessage({
+        subject: 'OFFICIAL-SENSITIVE - PERSONAL DATA: casework',
+        messageId: 'os@dfrr.gov.uk',
+      })
+    );
+    press(ws, event, openEmail(ws, ALICE, event), 'onCaptureEmail', ALICE, CAPTURE);
+    const [row] = registerRows(ws);
+    expect(row.Classification).toBe('OFFICIAL-SENSITIVE');
+    const eml = ws.state.drive[String(row['File ID'])];
+    const home = ws.state.drive[eml.parents[0]];
+    expect(home.name).toMatch(/OFFICIAL-SENSITIVE email records/);
+    expect(home.owner).toBe(ALICE);
+    expect(home.sharingAccess).toBe('PRIVATE');
+    const inSeries = Object.values(ws.state.drive).filter(i =>
+      i.parents.includes(String(row['Folder ID']))
+    );
+    expect(inSeries.length).toBeGreaterThanOrEqual(2);
+    expect(inSeries.every(i => i.mimeType === 'application/vnd.google-apps.shortcut')).toBe(true);
+    expect(String(row.Filing)).toMatch(/restricted folder/);
+  });
+});
