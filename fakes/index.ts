@@ -11,11 +11,13 @@ import type { WorkspaceState } from './core/state';
 import { createDocumentApp } from './document';
 import { createAdvancedDrive, createDriveApp } from './drive';
 import { createGmailApp } from './gmail';
+import { createAdvancedGmail } from './gmail-api';
 import { createLockService } from './lock';
 import { createPropertiesService } from './properties';
 import { createScriptApp } from './script-app';
 import { createSession } from './session';
 import { createSpreadsheetApp } from './spreadsheet';
+import { createUrlFetchApp } from './url-fetch';
 import { createUtilities } from './utilities';
 
 export interface InstallOptions extends ExecutionOptions {
@@ -23,7 +25,8 @@ export interface InstallOptions extends ExecutionOptions {
   log?: (line: string) => void;
   /**
    * The add-on manifest's oauthScopes, for services that check them (GmailApp: which messages a
-   * script reaches without the open message's token). Absent: every scope counts as granted.
+   * script reaches without the open message's token; the Gmail API, through the advanced service
+   * or UrlFetchApp; UrlFetchApp itself). Absent: every scope counts as granted.
    */
   oauthScopes?: string[];
 }
@@ -34,7 +37,6 @@ export const NOT_EMULATED = [
   'CalendarApp',
   'SlidesApp',
   'FormApp',
-  'UrlFetchApp',
   'HtmlService',
   'ContentService',
   'XmlService',
@@ -48,7 +50,6 @@ export const NOT_EMULATED = [
   'Sheets',
   'Docs',
   'Slides',
-  'Gmail',
 ];
 
 export function installFakes(
@@ -71,6 +72,8 @@ export function installFakes(
     Drive: createAdvancedDrive(ctx),
     DocumentApp: createDocumentApp(ctx),
     GmailApp: createGmailApp(ctx, { scopes: options.oauthScopes }),
+    Gmail: createAdvancedGmail(ctx, { scopes: options.oauthScopes }),
+    UrlFetchApp: createUrlFetchApp(ctx, { scopes: options.oauthScopes }),
     CardService: createCardService(ctx),
     LockService: createLockService(ctx),
     PropertiesService: createPropertiesService(ctx),

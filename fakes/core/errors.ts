@@ -45,6 +45,24 @@ export const MESSAGES = {
   /** Reported by add-on developers who read a message without the event's token (unconfirmed). */
   gmailMissingAccessToken:
     'Access denied: : Missing access token for per message scope authorization.',
+  /** Gmail API (advanced service and REST), Google's JSON error texts. */
+  gmailApiNotFound: 'Requested entity was not found.',
+  gmailApiInvalidId: 'Invalid id value',
+  gmailApiInsufficientScopes: 'Request had insufficient authentication scopes.',
+  gmailApiLabelExists: 'Label name exists or conflicts',
+  /** Unconfirmed: the API's answer to a reserved or empty label name. */
+  gmailApiInvalidLabelName: 'Invalid label name',
+  gmailApiNoLabelChange: 'No label add or removes specified',
+  gmailApiMissingCredential:
+    'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+  gmailApiInvalidCredential:
+    'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+  urlFetchUrlTooLong: 'Limit Exceeded: URLFetch URL Length.',
+  urlFetchPostTooLarge: 'Limit Exceeded: URLFetch POST Size.',
+  /** Unconfirmed wording, after the two above; the limits themselves are on the quotas page. */
+  urlFetchTooManyHeaders: 'Limit Exceeded: URLFetch Headers.',
+  urlFetchHeadersTooLarge: 'Limit Exceeded: URLFetch Header Size.',
+  urlFetchResponseTooLarge: 'Limit Exceeded: URLFetch Response Size.',
 } as const;
 
 /** Apps Script reports argument type mismatches with this shape. */

@@ -448,6 +448,38 @@ export const LATENCY: Record<string, CallCost> = {
   'GmailApp.GmailLabel.getThreads': { ms: 200, basis: 'E: as search' },
   'GmailApp.GmailLabel.getUnreadCount': { ms: 150, basis: 'E: label counts read' },
   'GmailApp.GmailLabel.deleteLabel': { ms: 300, basis: 'E: metadata write' },
+  'Gmail.Users.Messages.get': {
+    ms: 200,
+    perUnit: 1,
+    basis: 'E (§3): ≈ getRawContent; + ≈1 ms/KB of the message for raw and full',
+  },
+  'Gmail.Users.Messages.list': { ms: 200, basis: 'E: one search page, as GmailApp.search' },
+  'Gmail.Users.Messages.modify': { ms: 200, basis: 'E: like messages.modify (§3 label rows)' },
+  'Gmail.Users.Messages.Attachments.get': {
+    ms: 200,
+    perUnit: 1,
+    basis: 'E: as Messages.get raw, ≈1 ms/KB of base64url content',
+  },
+  'Gmail.Users.Threads.get': {
+    ms: 200,
+    perUnit: 1,
+    basis: 'E: as Messages.get; + ≈1 ms/KB of the messages for full',
+  },
+  'Gmail.Users.Threads.modify': { ms: 200, basis: 'E: like threads.modify (§3)' },
+  'Gmail.Users.Labels.list': { ms: 150, basis: 'E: label lookup, as getUserLabels' },
+  'Gmail.Users.Labels.get': { ms: 150, basis: 'E: label lookup, as getUserLabelByName' },
+  'Gmail.Users.Labels.create': { ms: 300, basis: 'E: metadata write, as createLabel' },
+  'UrlFetchApp.fetch': {
+    ms: 0,
+    basis:
+      'E: the fake charges the request itself, at the row of the Gmail API call it makes (REST ≈ advanced service, §1.2)',
+  },
+  'UrlFetchApp.fetchAll': {
+    ms: 0,
+    perUnit: 10,
+    basis:
+      'E: requests run concurrently (platform-facts §1.1 "Parallel HTTP"): the slowest request, charged by the fake, + ≈10 ms per request to dispatch',
+  },
 };
 
 export function costOf(key: string): CallCost | undefined {

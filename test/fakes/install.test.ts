@@ -92,8 +92,8 @@ describe('installFakes: services', () => {
     expect(() => run("MailApp.sendEmail('a@b', 's', 'b')")).toThrow(
       'not emulated: MailApp.sendEmail'
     );
-    expect(() => run("UrlFetchApp.fetch('https://example.com')")).toThrow(
-      'not emulated: UrlFetchApp.fetch'
+    expect(() => run('CalendarApp.getDefaultCalendar()')).toThrow(
+      'not emulated: CalendarApp.getDefaultCalendar'
     );
     // Serialising or awaiting the placeholder is not a use of the service.
     expect(run('JSON.stringify(MailApp)')).toBe('{}');
