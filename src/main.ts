@@ -18,4 +18,10 @@ export {
   onShowRegister,
   onReloadReferenceData,
 } from './handlers/actions';
-export { onGmailHomepage, onGmailMessage, onCaptureEmail } from './handlers/gmail';
+export {
+  onGmailHomepage,
+  onGmailMessage,
+  onCaptureEmail,
+  onFlagEmail,
+  onRemoveFlag,
+} from './handlers/gmail';

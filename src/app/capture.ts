@@ -3,6 +3,7 @@
 // the whole department (deduplicated on the Message-ID), or flagged for capture later.
 import { addEditor, createShortcut } from '../adapters/drive';
 import { describe, openCurrentMessage } from '../adapters/gmail';
+import { CAPTURED_LABEL, labelIds, labelThread, TO_CAPTURE_LABEL } from '../adapters/gmail-labels';
 import type { EmailMessage } from '../adapters/gmail';
 import { withScriptLock } from '../adapters/lock';
 import { readPreferences, reserveSequence, savePreferences } from '../adapters/properties';
@@ -39,6 +40,8 @@ export interface CaptureForm extends DeclarationForm {
 
 export interface CapturePreparation {
   email: EmailMessage;
+  /** Flagged for the scheduled capture (with the choices remembered for it). */
+  flagged: boolean;
   record: RecordSummary | null;
   blocked: string | null;
   warnings: string[];
@@ -72,8 +75,10 @@ export function prepareCapture(
   );
   if (scan.refused) console.warn(`Refused ${scan.refused} email ${email.id}`);
   const preferences = readPreferences();
+  const flag = readFlag(email.threadId);
   return {
     email,
+    flagged: !!flag,
     record,
     blocked: check.blocked,
     warnings: check.warnings,
@@ -83,21 +88,74 @@ export function prepareCapture(
       recent: preferences.recentSeries,
     }),
     privateOffices: w.reference.businessUnits.filter(u => u.privateOffice),
-    defaults: {
-      classification: scan.found?.classification ?? 'OFFICIAL',
-      handlingInstructions: scan.found?.handlingInstructions ?? [],
-      descriptors: scan.found?.descriptors ?? [],
-      caveats: scan.found?.caveats ?? [],
-      series: preferences.recentSeries[0] ?? '',
-      businessUnit: preferences.businessUnit,
-      description: '',
-      recordDate: email.date ?? now,
-      lock: false,
-      scope: 'message',
-      includeAttachments: true,
-      onBehalfOf: '',
-    },
+    defaults: flag
+      ? { ...flag.form, recordDate: email.date ?? now }
+      : {
+          classification: scan.found?.classification ?? 'OFFICIAL',
+          handlingInstructions: scan.found?.handlingInstructions ?? [],
+          descriptors: scan.found?.descriptors ?? [],
+          caveats: scan.found?.caveats ?? [],
+          series: preferences.recentSeries[0] ?? '',
+          businessUnit: preferences.businessUnit,
+          description: '',
+          recordDate: email.date ?? now,
+          lock: false,
+          scope: 'message',
+          includeAttachments: true,
+          onBehalfOf: '',
+        },
   };
+}
+
+/** What the user chose when flagging a thread, kept until the thread is captured. */
+export interface FlagChoices {
+  form: CaptureForm;
+  flaggedAt: string;
+}
+
+const FLAG_PREFIX = 'records-capture.flag.';
+
+export function readFlag(threadId: string): FlagChoices | null {
+  const text = PropertiesService.getUserProperties().getProperty(FLAG_PREFIX + threadId);
+  if (!text) return null;
+  try {
+    const choices = JSON.parse(text) as FlagChoices;
+    return { ...choices, form: { ...choices.form, recordDate: null } };
+  } catch {
+    return null;
+  }
+}
+
+/** Flags the thread for the scheduled capture (a Gmail label) and remembers the choices for it. */
+export function flagForCapture(
+  w: Workplace,
+  messageId: string,
+  accessToken: string,
+  form: CaptureForm,
+  now: Date
+): FieldError[] {
+  const { errors, valid } = validateDeclaration(form, w.reference, now);
+  if (!valid) return errors;
+  const email = openCurrentMessage(messageId, accessToken);
+  const choices: FlagChoices = {
+    form: { ...form, recordDate: null },
+    flaggedAt: now.toISOString(),
+  };
+  PropertiesService.getUserProperties().setProperty(
+    FLAG_PREFIX + email.threadId,
+    JSON.stringify(choices)
+  );
+  const ids = labelIds([TO_CAPTURE_LABEL]);
+  labelThread(email.threadId, [ids[TO_CAPTURE_LABEL]], []);
+  rememberChoices(valid);
+  return [];
+}
+
+export function removeFlag(messageId: string, accessToken: string): void {
+  const email = openCurrentMessage(messageId, accessToken);
+  PropertiesService.getUserProperties().deleteProperty(FLAG_PREFIX + email.threadId);
+  const ids = labelIds([TO_CAPTURE_LABEL]);
+  labelThread(email.threadId, [], [ids[TO_CAPTURE_LABEL]]);
 }
 
 export interface CapturedEmail {
@@ -150,7 +208,13 @@ export function captureNow(
     const email = message.getId() === opened.id ? opened : describe(message, false);
     captureOne(w, email, valid, form, folderId, now, outcome);
   }
-  if (outcome.captured.length) rememberChoices(valid);
+  if (outcome.captured.length) {
+    rememberChoices(valid);
+    // Captured now: the thread is no longer waiting for the scheduled capture.
+    PropertiesService.getUserProperties().deleteProperty(FLAG_PREFIX + opened.threadId);
+    const ids = labelIds([TO_CAPTURE_LABEL, CAPTURED_LABEL]);
+    labelThread(opened.threadId, [ids[CAPTURED_LABEL]], [ids[TO_CAPTURE_LABEL]]);
+  }
   return outcome;
 }
 

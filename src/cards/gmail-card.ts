@@ -4,6 +4,7 @@ import type { FieldError, ReferenceData } from '../domain/declaration';
 import { shorten } from '../domain/text';
 import {
   action,
+  button,
   coloured,
   ERROR_COLOUR,
   formatDateTime,
@@ -122,6 +123,24 @@ export function emailCard(input: EmailCardInput): GoogleAppsScript.Card_Service.
     )
     .addWidget(descriptionInput(form.description));
   card.addSection(filing);
+  card.addSection(
+    CardService.newCardSection()
+      .setHeader('Later')
+      .addWidget(
+        paragraph(
+          p.flagged
+            ? 'Flagged for capture: the scheduled capture will take it with the choices above.'
+            : 'Not urgent? Flag it, and the scheduled capture takes it with the choices above.'
+        )
+      )
+      .addWidget(
+        CardService.newButtonSet().addButton(
+          p.flagged
+            ? button('Remove flag', action('onRemoveFlag', { messageId: p.email.id }))
+            : button('Flag for capture', action('onFlagEmail', { messageId: p.email.id }))
+        )
+      )
+  );
   card.setFixedFooter(
     CardService.newFixedFooter().setPrimaryButton(
       CardService.newTextButton()

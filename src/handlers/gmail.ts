@@ -1,5 +1,5 @@
 // Gmail: the contextual card for the open message, and capturing it.
-import { captureNow, prepareCapture } from '../app/capture';
+import { captureNow, flagForCapture, prepareCapture, removeFlag } from '../app/capture';
 import type { CaptureForm } from '../app/capture';
 import { loadDeployment, openWorkplace } from '../app/deployment';
 import { UserFacingError } from '../app/errors';
@@ -98,5 +98,43 @@ export function onCaptureEmail(e: AddonEvent): GoogleAppsScript.Card_Service.Act
             ? 'Already a record'
             : 'Not captured: see why';
     return update(captureOutcomeCard(outcome), toast);
+  });
+}
+
+export function onFlagEmail(e: AddonEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return respond(() => {
+    const w = openWorkplace();
+    if (!w)
+      throw new UserFacingError(
+        'Records Capture is not set up yet: ask your records administrator.',
+        'Not set up'
+      );
+    const { messageId, accessToken } = openMessage(e);
+    const now = new Date();
+    const form = readCaptureForm(e, now);
+    const errors = flagForCapture(w, messageId, accessToken, form, now);
+    const preparation = prepareCapture(w, messageId, accessToken, now);
+    if (errors.length) {
+      return update(
+        emailCard({ preparation, reference: w.reference, form, errors }),
+        'Check the form before flagging'
+      );
+    }
+    return update(emailCard({ preparation, reference: w.reference }), 'Flagged for capture');
+  });
+}
+
+export function onRemoveFlag(e: AddonEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return respond(() => {
+    const w = openWorkplace();
+    if (!w)
+      throw new UserFacingError(
+        'Records Capture is not set up yet: ask your records administrator.',
+        'Not set up'
+      );
+    const { messageId, accessToken } = openMessage(e);
+    removeFlag(messageId, accessToken);
+    const preparation = prepareCapture(w, messageId, accessToken, new Date());
+    return update(emailCard({ preparation, reference: w.reference }), 'Flag removed');
   });
 }

@@ -269,3 +269,56 @@ describe('OFFICIAL-SENSITIVE email', () => {
     expect(String(row.Filing)).toMatch(/restricted folder/);
   });
 });
+
+describe('flagging an email for capture later', () => {
+  const labelNames = (ws: Workspace, threadId: string) => {
+    const labels = ws.state.gmail!.messages;
+    return [
+      ...new Set(
+        Object.values(labels)
+          .filter(m => m.threadId === threadId)
+          .flatMap(m => m.labels)
+      ),
+    ];
+  };
+
+  it('labels the thread, remembers the choices, and can be undone', async () => {
+    const ws = department();
+    const { id, event } = await inbox(
+      ws,
+      ALICE,
+      plainMessage({ subject: 'Weekly update', messageId: 'weekly@dfrr.gov.uk' })
+    );
+    const threadId = ws.state.gmail!.messages[id].threadId;
+    const flagged = press(ws, event, openEmail(ws, ALICE, event), 'onFlagEmail', ALICE, {
+      series: ['POL-STK-01'],
+      businessUnit: ['PPD'],
+      classification: ['OFFICIAL-SENSITIVE'],
+    });
+    expect(textOf(flagged.json)).toMatch(/Flagged for capture/);
+    expect(labelNames(ws, threadId)).toContain('Records/To capture');
+    expect(registerRows(ws)).toHaveLength(0);
+    // Opened again, the card shows the choices made when flagging.
+    const card = openEmail(ws, ALICE, event);
+    expect(JSON.stringify(card)).toContain('"value":"POL-STK-01","selected":true');
+    expect(JSON.stringify(card)).toContain('"value":"OFFICIAL-SENSITIVE","selected":true');
+    expect(textOf(card)).toMatch(/Remove flag/);
+    const removed = press(ws, event, card, 'onRemoveFlag', ALICE);
+    expect(textOf(removed.json)).toMatch(/Flag removed/);
+    expect(labelNames(ws, threadId)).not.toContain('Records/To capture');
+  });
+
+  it('moves a flagged thread to Records/Captured when it is captured now', async () => {
+    const ws = department();
+    const { id, event } = await inbox(
+      ws,
+      ALICE,
+      plainMessage({ subject: 'Decision', messageId: 'decision@dfrr.gov.uk' })
+    );
+    press(ws, event, openEmail(ws, ALICE, event), 'onFlagEmail', ALICE, CAPTURE);
+    press(ws, event, openEmail(ws, ALICE, event), 'onCaptureEmail', ALICE, CAPTURE);
+    const labels = labelNames(ws, ws.state.gmail!.messages[id].threadId);
+    expect(labels).toContain('Records/Captured');
+    expect(labels).not.toContain('Records/To capture');
+  });
+});
