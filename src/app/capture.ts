@@ -281,8 +281,8 @@ function captureOne(
   // OFFICIAL-SENSITIVE copies must not inherit the shared series folder's access: they are saved
   // in the capturing user's own restricted folder, with shortcuts in the series folder.
   const sensitive = d.marking.classification === 'OFFICIAL-SENSITIVE';
-  const folder = sensitive ? privateRecordsFolder() : DriveApp.getFolderById(folderId);
-  const saved: { label: string; file: GoogleAppsScript.Drive.File; sha256: string }[] = [];
+  const folder = captureFolder(sensitive, folderId);
+  const saved: SavedFile[] = [];
   const notes: string[] = [];
   const save = (label: string, blob: GoogleAppsScript.Base.Blob) => {
     const file = folder.createFile(blob);
@@ -338,72 +338,29 @@ function captureOne(
       }
     });
   }
-  if (sensitive) {
-    for (const s of saved) {
-      createShortcut(s.file.getId(), s.file.getName(), folderId);
-      if (w.config.recordsTeamGroup) addEditor(s.file.getId(), w.config.recordsTeamGroup);
-    }
-  }
-  const eml = saved.find(s => s.label === 'eml') ?? saved[0];
-  const due = computeDueDates(d.recordDate, d.schedule);
-  const entry: RegisterEntry = {
+  if (sensitive) fileSensitiveCopies(w, saved, folderId);
+  const { entry, audit } = emailRecord({
     recordId,
-    fileId: eml ? eml.file.getId() : '',
-    url: eml ? eml.file.getUrl() : '',
-    title: subject,
-    originalTitle: subject,
-    description: d.description,
-    recordType: 'Email',
-    mimeType: 'message/rfc822',
-    functionCode: functionOf(d.series.code),
-    series: d.series.code,
-    businessUnit: d.businessUnit.code,
-    classification: d.marking.classification,
-    handling: d.marking.handlingInstructions.join('; '),
-    descriptors: d.marking.descriptors.join('; '),
-    caveats: d.marking.caveats.join('; '),
-    marking,
-    declaredBy: w.user,
-    declaredAt: now,
-    recordDate: email.date ?? d.recordDate,
-    retentionCode: d.schedule.code,
-    disposalAction: d.schedule.action,
-    disposalDue: due.disposalDue,
-    transferDue: due.transferDue,
-    lifecycle: 'Declared',
-    filing: [
-      notes.length ? `Complete with gaps: ${notes.join('; ')}` : 'Complete',
-      sensitive ? 'kept in the capturer’s restricted folder; shortcuts in the series folder' : '',
-    ]
-      .filter(Boolean)
-      .join('; '),
-    folderId,
-    locked: 'No',
-    checksum: saved.map(s => `${s.label}: ${s.sha256}`).join('; '),
-    owner: w.user,
+    key,
+    email: {
+      subject,
+      from: email.from,
+      to: email.to,
+      cc: email.cc,
+      date: email.date,
+      inReplyTo: email.inReplyTo,
+      threadId: email.threadId,
+    },
+    attachmentCount,
+    d,
     onBehalfOf: form.onBehalfOf,
-    legalHold: 'No',
-    messageId: key,
-    inReplyTo: email.inReplyTo,
-    from: email.from,
-    to: email.to,
-    cc: email.cc,
-    sentAt: email.date,
-    subject,
-    threadId: email.threadId,
-    attachments: attachmentCount,
-    savedFiles: saved.map(s => s.file.getUrl()).join('\n'),
-    notes: [due.note, ...notes].filter(Boolean).join('. '),
-    updatedAt: now,
-  };
-  const audit: RegisterEntry = {
-    at: now,
-    actor: w.user,
-    action: 'Email captured',
-    recordId,
-    fileId: entry.fileId as string,
-    details: `${marking}; series ${d.series.code}; ${saved.length} files saved${notes.length ? `; ${notes.length} not saved` : ''}`,
-  };
+    folderId,
+    saved,
+    notes,
+    sensitive,
+    user: w.user,
+    now,
+  });
   const duplicate = withScriptLock(() => {
     w.register.forgetPositions();
     const existing = w.register.findByMessageKeys([key]).get(key);
@@ -418,6 +375,123 @@ function captureOne(
     return;
   }
   outcome.captured.push({ subject, recordId, notes });
+}
+
+export interface SavedFile {
+  label: string;
+  file: GoogleAppsScript.Drive.File;
+  sha256: string;
+}
+
+export interface EmailFields {
+  subject: string;
+  from: string;
+  to: string;
+  cc: string;
+  date: Date | null;
+  inReplyTo: string;
+  threadId: string;
+}
+
+/** The register row and audit row of a captured email (from the sidebar or the scheduled capture). */
+export function emailRecord(r: {
+  recordId: string;
+  key: string;
+  email: EmailFields;
+  attachmentCount: number;
+  d: ValidDeclaration;
+  onBehalfOf: string;
+  folderId: string;
+  saved: SavedFile[];
+  notes: string[];
+  pending?: string;
+  sensitive: boolean;
+  user: string;
+  now: Date;
+}): { entry: RegisterEntry; audit: RegisterEntry } {
+  const { d, email, saved, notes } = r;
+  const marking = formatMarking(d.marking);
+  const eml = saved.find(s => s.label === 'eml') ?? saved[0];
+  const due = computeDueDates(email.date ?? d.recordDate, d.schedule);
+  const filing = [
+    r.pending
+      ? `Pending: ${r.pending}`
+      : notes.length
+        ? `Complete with gaps: ${notes.join('; ')}`
+        : 'Complete',
+    r.sensitive ? 'kept in the capturer’s restricted folder; shortcuts in the series folder' : '',
+  ];
+  const entry: RegisterEntry = {
+    recordId: r.recordId,
+    fileId: eml ? eml.file.getId() : '',
+    url: eml ? eml.file.getUrl() : '',
+    title: email.subject,
+    originalTitle: email.subject,
+    description: d.description,
+    recordType: 'Email',
+    mimeType: 'message/rfc822',
+    functionCode: functionOf(d.series.code),
+    series: d.series.code,
+    businessUnit: d.businessUnit.code,
+    classification: d.marking.classification,
+    handling: d.marking.handlingInstructions.join('; '),
+    descriptors: d.marking.descriptors.join('; '),
+    caveats: d.marking.caveats.join('; '),
+    marking,
+    declaredBy: r.user,
+    declaredAt: r.now,
+    recordDate: email.date ?? d.recordDate,
+    retentionCode: d.schedule.code,
+    disposalAction: d.schedule.action,
+    disposalDue: due.disposalDue,
+    transferDue: due.transferDue,
+    lifecycle: 'Declared',
+    filing: filing.filter(Boolean).join('; '),
+    folderId: r.folderId,
+    locked: 'No',
+    checksum: saved.map(s => `${s.label}: ${s.sha256}`).join('; '),
+    owner: r.user,
+    onBehalfOf: r.onBehalfOf,
+    legalHold: 'No',
+    messageId: r.key,
+    inReplyTo: email.inReplyTo,
+    from: email.from,
+    to: email.to,
+    cc: email.cc,
+    sentAt: email.date,
+    subject: email.subject,
+    threadId: email.threadId,
+    attachments: r.attachmentCount,
+    savedFiles: saved.map(s => s.file.getUrl()).join('\n'),
+    notes: [due.note, ...notes].filter(Boolean).join('. '),
+    updatedAt: r.now,
+  };
+  const audit: RegisterEntry = {
+    at: r.now,
+    actor: r.user,
+    action: 'Email captured',
+    recordId: r.recordId,
+    fileId: entry.fileId as string,
+    details: `${marking}; series ${d.series.code}; ${saved.length} files saved${notes.length ? `; ${notes.length} not saved` : ''}`,
+  };
+  return { entry, audit };
+}
+
+/** Where a captured email's files go: the series folder, or for OFFICIAL-SENSITIVE the user's own. */
+export function captureFolder(sensitive: boolean, folderId: string): GoogleAppsScript.Drive.Folder {
+  return sensitive ? privateRecordsFolder() : DriveApp.getFolderById(folderId);
+}
+
+/** OFFICIAL-SENSITIVE copies get shortcuts in the series folder (and the records team's access). */
+export function fileSensitiveCopies(w: Workplace, saved: SavedFile[], folderId: string): void {
+  for (const s of saved) {
+    createShortcut(s.file.getId(), s.file.getName(), folderId);
+    if (w.config.recordsTeamGroup) addEditor(s.file.getId(), w.config.recordsTeamGroup);
+  }
+}
+
+export function sha256Hex(bytes: GoogleAppsScript.Byte[]): string {
+  return hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, bytes));
 }
 
 const PRIVATE_FOLDER_KEY = 'records-capture.sensitive-folder';
