@@ -24,4 +24,7 @@ export {
   onCaptureEmail,
   onFlagEmail,
   onRemoveFlag,
+  onCaptureFlaggedNow,
+  onToggleHourlyCapture,
+  onCaptureSweep,
 } from './handlers/gmail';

@@ -94,7 +94,8 @@ export class Workspace {
     try {
       if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
       const result = (fn as (e: unknown) => unknown)(JSON.parse(JSON.stringify(event)));
-      json = JSON.parse(JSON.stringify(fakes.cardToJson(result)));
+      // Time-driven triggers return nothing; everything else returns cards or a response.
+      json = result === undefined ? null : JSON.parse(JSON.stringify(fakes.cardToJson(result)));
     } catch (e) {
       error = e instanceof Object && 'message' in e ? String((e as Error).message) : String(e);
     }

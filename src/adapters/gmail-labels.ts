@@ -38,18 +38,20 @@ export function labelThread(threadId: string, add: string[], remove: string[]): 
   gmail().Users!.Threads!.modify({ addLabelIds: add, removeLabelIds: remove }, 'me', threadId);
 }
 
-/** Message ids carrying a label, newest first, one page. */
+/** Messages carrying a label (id and thread), newest first, one page of up to 500. */
 export function messagesLabelled(
   labelId: string,
   pageToken?: string
-): { ids: string[]; next: string | null } {
+): { messages: { id: string; threadId: string }[]; next: string | null } {
   const page = gmail().Users!.Messages!.list('me', {
     labelIds: [labelId],
     maxResults: 500,
     ...(pageToken ? { pageToken } : {}),
   });
   return {
-    ids: (page.messages ?? []).map(m => m.id ?? '').filter(Boolean),
+    messages: (page.messages ?? [])
+      .filter(m => m.id)
+      .map(m => ({ id: m.id ?? '', threadId: m.threadId ?? '' })),
     next: page.nextPageToken ?? null,
   };
 }

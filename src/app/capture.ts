@@ -113,10 +113,10 @@ export interface FlagChoices {
   flaggedAt: string;
 }
 
-const FLAG_PREFIX = 'records-capture.flag.';
+export const FLAG_KEY_PREFIX = 'records-capture.flag.';
 
 export function readFlag(threadId: string): FlagChoices | null {
-  const text = PropertiesService.getUserProperties().getProperty(FLAG_PREFIX + threadId);
+  const text = PropertiesService.getUserProperties().getProperty(FLAG_KEY_PREFIX + threadId);
   if (!text) return null;
   try {
     const choices = JSON.parse(text) as FlagChoices;
@@ -142,7 +142,7 @@ export function flagForCapture(
     flaggedAt: now.toISOString(),
   };
   PropertiesService.getUserProperties().setProperty(
-    FLAG_PREFIX + email.threadId,
+    FLAG_KEY_PREFIX + email.threadId,
     JSON.stringify(choices)
   );
   const ids = labelIds([TO_CAPTURE_LABEL]);
@@ -153,7 +153,7 @@ export function flagForCapture(
 
 export function removeFlag(messageId: string, accessToken: string): void {
   const email = openCurrentMessage(messageId, accessToken);
-  PropertiesService.getUserProperties().deleteProperty(FLAG_PREFIX + email.threadId);
+  PropertiesService.getUserProperties().deleteProperty(FLAG_KEY_PREFIX + email.threadId);
   const ids = labelIds([TO_CAPTURE_LABEL]);
   labelThread(email.threadId, [], [ids[TO_CAPTURE_LABEL]]);
 }
@@ -211,7 +211,7 @@ export function captureNow(
   if (outcome.captured.length) {
     rememberChoices(valid);
     // Captured now: the thread is no longer waiting for the scheduled capture.
-    PropertiesService.getUserProperties().deleteProperty(FLAG_PREFIX + opened.threadId);
+    PropertiesService.getUserProperties().deleteProperty(FLAG_KEY_PREFIX + opened.threadId);
     const ids = labelIds([TO_CAPTURE_LABEL, CAPTURED_LABEL]);
     labelThread(opened.threadId, [ids[CAPTURED_LABEL]], [ids[TO_CAPTURE_LABEL]]);
   }

@@ -49,15 +49,21 @@ function quotedBytes(text: string): number[] {
  * Decodes `=?charset?B|Q?text?=` words; whitespace between adjacent encoded words is dropped,
  * as RFC 2047 says. A word in a character set the decoder cannot read is left as it is.
  */
-export function decodeEncodedWords(value: string, decode: (bytes: number[], charset: string) => string): string {
+export function decodeEncodedWords(
+  value: string,
+  decode: (bytes: number[], charset: string) => string
+): string {
   return value
     .replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)\s+(?==\?[^?]+\?[BbQq]\?[^?]*\?=)/g, '$1')
-    .replace(/=\?([^?*]+)(?:\*[^?]*)?\?([BbQq])\?([^?]*)\?=/g, (word, charset: string, encoding: string, text: string) => {
-      try {
-        const bytes = encoding.toUpperCase() === 'B' ? base64Bytes(text) : quotedBytes(text);
-        return decode(bytes, charset);
-      } catch {
-        return word;
+    .replace(
+      /=\?([^?*]+)(?:\*[^?]*)?\?([BbQq])\?([^?]*)\?=/g,
+      (word, charset: string, encoding: string, text: string) => {
+        try {
+          const bytes = encoding.toUpperCase() === 'B' ? base64Bytes(text) : quotedBytes(text);
+          return decode(bytes, charset);
+        } catch {
+          return word;
+        }
       }
-    });
+    );
 }

@@ -3,7 +3,17 @@ import { captureNow, flagForCapture, prepareCapture, removeFlag } from '../app/c
 import type { CaptureForm } from '../app/capture';
 import { loadDeployment, openWorkplace } from '../app/deployment';
 import { UserFacingError } from '../app/errors';
-import { messageCard, update } from '../cards/common';
+import {
+  action,
+  BRAND,
+  button,
+  formatDateTime,
+  header,
+  labelled,
+  paragraph,
+  update,
+} from '../cards/common';
+import { CARD_BUDGET_MS, readSweepStatus, runSweep, TRIGGER_BUDGET_MS } from '../app/sweep';
 import { CAPTURE_FIELD, captureOutcomeCard, emailCard } from '../cards/gmail-card';
 import { FIELD } from '../cards/record-form';
 import { notSetUpCard } from '../cards/setup-card';
@@ -30,11 +40,8 @@ function openMessage(e: AddonEvent): { messageId: string; accessToken: string } 
 export function onGmailHomepage(_e: AddonEvent): Card[] {
   return cards(() => {
     const deployment = loadDeployment();
-    if (!deployment.config) return notSetUpCard(deployment);
-    return messageCard(
-      'Capture emails',
-      'Open an email to capture it into the record: it is saved in its series folder (original, PDF and attachments) and added to the register.'
-    );
+    const w = openWorkplace(deployment);
+    return w ? sweepCard() : notSetUpCard(deployment);
   });
 }
 
@@ -137,4 +144,105 @@ export function onRemoveFlag(e: AddonEvent): GoogleAppsScript.Card_Service.Actio
     const preparation = prepareCapture(w, messageId, accessToken, new Date());
     return update(emailCard({ preparation, reference: w.reference }), 'Flag removed');
   });
+}
+
+const SWEEP_HANDLER = 'onCaptureSweep';
+
+function sweepTrigger(): GoogleAppsScript.Script.Trigger | null {
+  return ScriptApp.getProjectTriggers().find(t => t.getHandlerFunction() === SWEEP_HANDLER) ?? null;
+}
+
+/** The Gmail homepage: what the scheduled capture has done, and its controls. */
+function sweepCard(notice?: string): Card {
+  const status = readSweepStatus();
+  const hourly = !!sweepTrigger();
+  const section = CardService.newCardSection()
+    .addWidget(
+      paragraph(
+        'Open an email to capture it now, or flag it for capture later. Flagged email is captured by the scheduled capture, in batches.'
+      )
+    )
+    .addWidget(labelled('Captured by the scheduled capture', String(status.captured)))
+    .addWidget(labelled('Still flagged after the last run', String(status.remaining)))
+    .addWidget(
+      labelled('Last run', status.lastRunAt ? formatDateTime(new Date(status.lastRunAt)) : 'Never')
+    );
+  if (status.failed.length) {
+    const last = status.failed.slice(-5).map(f => `${f.subject || f.messageId}: ${f.reason}`);
+    section.addWidget(labelled(`Not captured (${status.failed.length})`, last.join('; ')));
+  }
+  section
+    .addWidget(
+      CardService.newDecoratedText()
+        .setText('Capture flagged email every hour')
+        .setWrapText(true)
+        .setSwitchControl(
+          CardService.newSwitch()
+            .setFieldName('hourly')
+            .setValue('yes')
+            .setSelected(hourly)
+            .setOnChangeAction(action('onToggleHourlyCapture'))
+        )
+    )
+    .addWidget(
+      CardService.newButtonSet().addButton(
+        button('Capture flagged now', action('onCaptureFlaggedNow'), true)
+      )
+    );
+  if (notice) section.addWidget(paragraph(notice));
+  return CardService.newCardBuilder()
+    .setName('sweep')
+    .setHeader(header('Capture emails', BRAND))
+    .addSection(section)
+    .build();
+}
+
+export function onCaptureFlaggedNow(_e: AddonEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return respond(() => {
+    const w = openWorkplace();
+    if (!w)
+      throw new UserFacingError(
+        'Records Capture is not set up yet: ask your records administrator.',
+        'Not set up'
+      );
+    const report = runSweep(w, CARD_BUDGET_MS, new Date());
+    const text = `${report.captured} captured, ${report.failed} not captured${report.alreadyRecords ? `, ${report.alreadyRecords} already records` : ''}${report.remaining ? `; ${report.remaining} still flagged` : ''}`;
+    return update(
+      sweepCard(
+        report.stoppedForTime
+          ? `${text}. Time ran out: press again, or let the hourly capture finish.`
+          : text
+      ),
+      text
+    );
+  });
+}
+
+export function onToggleHourlyCapture(e: AddonEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return respond(() => {
+    const w = openWorkplace();
+    if (!w)
+      throw new UserFacingError(
+        'Records Capture is not set up yet: ask your records administrator.',
+        'Not set up'
+      );
+    const on = formString(e, 'hourly') === 'yes';
+    const existing = sweepTrigger();
+    if (on && !existing) ScriptApp.newTrigger(SWEEP_HANDLER).timeBased().everyHours(1).create();
+    if (!on && existing) ScriptApp.deleteTrigger(existing);
+    return update(
+      sweepCard(),
+      on ? 'Flagged email will be captured every hour' : 'Hourly capture turned off'
+    );
+  });
+}
+
+/** Time-driven: captures flagged email in batches for up to about five minutes. */
+export function onCaptureSweep(_e: unknown): void {
+  const w = openWorkplace();
+  if (!w) return;
+  const report = runSweep(w, TRIGGER_BUDGET_MS, new Date());
+  console.log(
+    `Scheduled capture: ${report.captured} captured, ${report.failed} failed, ${report.remaining} still flagged`
+  );
 }

@@ -1,0 +1,68 @@
+// Reading many messages at once: Gmail REST requests sent together with UrlFetchApp.fetchAll,
+// which Apps Script runs in parallel (every other service call blocks).
+const API = 'https://gmail.googleapis.com/gmail/v1/users/me';
+
+export interface RawMessage {
+  id: string;
+  threadId: string;
+  /** The exact RFC 822 bytes. */
+  bytes: GoogleAppsScript.Byte[];
+}
+
+export type Fetched<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+function headers(): Record<string, string> {
+  return { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` };
+}
+
+function reasonOf(response: GoogleAppsScript.URL_Fetch.HTTPResponse): string {
+  try {
+    const body = JSON.parse(response.getContentText()) as { error?: { message?: string } };
+    return body.error?.message ?? `HTTP ${response.getResponseCode()}`;
+  } catch {
+    return `HTTP ${response.getResponseCode()}`;
+  }
+}
+
+/** The raw messages, in the order asked; a message that cannot be read says why. */
+export function fetchRawMessages(ids: string[]): Fetched<RawMessage>[] {
+  if (!ids.length) return [];
+  const responses = UrlFetchApp.fetchAll(
+    ids.map(id => ({
+      url: `${API}/messages/${encodeURIComponent(id)}?format=raw`,
+      headers: headers(),
+      muteHttpExceptions: true,
+    }))
+  );
+  return responses.map(response => {
+    if (response.getResponseCode() !== 200) return { ok: false, reason: reasonOf(response) };
+    const body = JSON.parse(response.getContentText()) as {
+      id: string;
+      threadId: string;
+      raw: string;
+    };
+    return {
+      ok: true,
+      value: {
+        id: body.id,
+        threadId: body.threadId,
+        bytes: Utilities.base64DecodeWebSafe(body.raw),
+      },
+    };
+  });
+}
+
+/** Adds and removes labels on many messages in one parallel round. */
+export function relabelMessages(changes: { id: string; add: string[]; remove: string[] }[]): void {
+  if (!changes.length) return;
+  UrlFetchApp.fetchAll(
+    changes.map(c => ({
+      url: `${API}/messages/${encodeURIComponent(c.id)}/modify`,
+      method: 'post' as const,
+      contentType: 'application/json',
+      payload: JSON.stringify({ addLabelIds: c.add, removeLabelIds: c.remove }),
+      headers: headers(),
+      muteHttpExceptions: true,
+    }))
+  );
+}

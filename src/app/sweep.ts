@@ -1,0 +1,277 @@
+// The scheduled capture of flagged email: messages labelled "Records/To capture" are read in
+// parallel batches, saved (the exact original), registered with one register write per batch,
+// and relabelled. The label is the checkpoint: a run that stops early (time) resumes where it
+// left off, and a message that fails is labelled "Records/Capture failed" with its reason and
+// never stops the batch.
+import { fetchRawMessages, relabelMessages } from '../adapters/gmail-rest';
+import type { RawMessage } from '../adapters/gmail-rest';
+import {
+  CAPTURE_FAILED_LABEL,
+  CAPTURED_LABEL,
+  labelIds,
+  messagesLabelled,
+  TO_CAPTURE_LABEL,
+} from '../adapters/gmail-labels';
+import { withScriptLock } from '../adapters/lock';
+import { reserveSequence } from '../adapters/properties';
+import { scanForMarkings } from '../domain/classification';
+import { validateDeclaration } from '../domain/declaration';
+import type { RegisterEntry, ValidDeclaration } from '../domain/declaration';
+import { dedupeKey, emailFileBase } from '../domain/email';
+import { decodeEncodedWords, parseHeaderBlock } from '../domain/mime-headers';
+import { formatRecordId } from '../domain/record-id';
+import {
+  captureFolder,
+  emailRecord,
+  FLAG_KEY_PREFIX,
+  fileSensitiveCopies,
+  readFlag,
+  sha256Hex,
+} from './capture';
+import type { SavedFile } from './capture';
+import { ensureSeriesFolder } from './declare';
+import type { Workplace } from './deployment';
+import { messageOf } from './errors';
+
+export const BATCH_SIZE = 25;
+/** Time-driven runs have 6 minutes; stop early enough to finish the batch and save the status. */
+export const TRIGGER_BUDGET_MS = 280_000;
+/** A card action has 30 seconds. */
+export const CARD_BUDGET_MS = 25_000;
+const MAX_FAILURES_KEPT = 50;
+
+export interface SweepStatus {
+  captured: number;
+  failed: { messageId: string; subject: string; reason: string }[];
+  remaining: number;
+  lastRunAt: string | null;
+}
+
+const STATUS_KEY = 'records-capture.sweep';
+
+export function readSweepStatus(): SweepStatus {
+  const text = PropertiesService.getUserProperties().getProperty(STATUS_KEY);
+  const empty: SweepStatus = { captured: 0, failed: [], remaining: 0, lastRunAt: null };
+  if (!text) return empty;
+  try {
+    return { ...empty, ...(JSON.parse(text) as SweepStatus) };
+  } catch {
+    return empty;
+  }
+}
+
+function saveSweepStatus(status: SweepStatus): void {
+  status.failed = status.failed.slice(-MAX_FAILURES_KEPT);
+  PropertiesService.getUserProperties().setProperty(STATUS_KEY, JSON.stringify(status));
+}
+
+export interface SweepReport {
+  captured: number;
+  alreadyRecords: number;
+  failed: number;
+  remaining: number;
+  stoppedForTime: boolean;
+}
+
+interface Prepared {
+  raw: RawMessage;
+  key: string;
+  subject: string;
+  headers: Record<string, string>;
+  declaration: ValidDeclaration;
+  onBehalfOf: string;
+}
+
+export function runSweep(w: Workplace, budgetMs: number, now: Date): SweepReport {
+  const startedAt = Date.now();
+  const labels = labelIds([TO_CAPTURE_LABEL, CAPTURED_LABEL, CAPTURE_FAILED_LABEL]);
+  const status = readSweepStatus();
+  const report: SweepReport = {
+    captured: 0,
+    alreadyRecords: 0,
+    failed: 0,
+    remaining: 0,
+    stoppedForTime: false,
+  };
+  const listed = messagesLabelled(labels[TO_CAPTURE_LABEL]).messages;
+  const ids = listed.map(m => m.id);
+  let next = 0;
+  let slowestBatchMs = 0;
+  while (next < ids.length) {
+    // Another batch starts only if one as slow as the slowest so far still fits.
+    if (Date.now() - startedAt + slowestBatchMs > budgetMs) {
+      report.stoppedForTime = true;
+      break;
+    }
+    const batchStartedAt = Date.now();
+    const batch = ids.slice(next, next + BATCH_SIZE);
+    next += batch.length;
+    const relabel: { id: string; add: string[]; remove: string[] }[] = [];
+    const fail = (messageId: string, subject: string, reason: string) => {
+      report.failed++;
+      status.failed.push({ messageId, subject, reason });
+      relabel.push({
+        id: messageId,
+        add: [labels[CAPTURE_FAILED_LABEL]],
+        remove: [labels[TO_CAPTURE_LABEL]],
+      });
+    };
+    const prepared: Prepared[] = [];
+    fetchRawMessages(batch).forEach((fetched, i) => {
+      if (!fetched.ok)
+        return fail(
+          batch[i],
+          '',
+          `Could not be read (${fetched.reason}); it may have been deleted`
+        );
+      const item = prepare(w, fetched.value, now);
+      if (typeof item === 'string') return fail(batch[i], subjectOf(fetched.value), item);
+      prepared.push(item);
+    });
+    const known = w.register.findByMessageKeys(prepared.map(p => p.key));
+    const fresh = prepared.filter(p => {
+      if (!known.has(p.key)) return true;
+      report.alreadyRecords++;
+      relabel.push({
+        id: p.raw.id,
+        add: [labels[CAPTURED_LABEL]],
+        remove: [labels[TO_CAPTURE_LABEL]],
+      });
+      return false;
+    });
+    if (fresh.length) {
+      const year = now.getUTCFullYear();
+      const first = withScriptLock(() => reserveSequence(year, fresh.length));
+      const entries: RegisterEntry[] = [];
+      const audits: RegisterEntry[] = [];
+      const filed: { item: Prepared; saved: SavedFile[] }[] = [];
+      fresh.forEach((item, i) => {
+        const recordId = formatRecordId(year, first + i);
+        try {
+          const saved = saveOriginal(w, item, recordId);
+          const { entry, audit } = emailRecord({
+            recordId,
+            key: item.key,
+            email: emailFields(item),
+            attachmentCount: 0,
+            d: item.declaration,
+            onBehalfOf: item.onBehalfOf,
+            folderId: item.declaration.series.folderId,
+            saved,
+            notes: [],
+            pending: 'PDF rendition and attachments are made by a later pass',
+            sensitive: item.declaration.marking.classification === 'OFFICIAL-SENSITIVE',
+            user: w.user,
+            now,
+          });
+          entries.push(entry);
+          audits.push({ ...audit, action: 'Email captured (scheduled)' });
+          filed.push({ item, saved });
+        } catch (error) {
+          fail(item.raw.id, item.subject, messageOf(error));
+        }
+      });
+      if (entries.length) {
+        withScriptLock(() => {
+          w.register.forgetPositions();
+          // One register write for the whole batch; anything captured meanwhile is left out.
+          const race = w.register.findByMessageKeys(filed.map(f => f.item.key));
+          const keep = filed.map(f => !race.has(f.item.key));
+          w.register.append(
+            entries.filter((_, i) => keep[i]),
+            audits.filter((_, i) => keep[i])
+          );
+          filed.forEach((f, i) => {
+            if (!keep[i]) for (const s of f.saved) s.file.setTrashed(true);
+          });
+        });
+        report.captured += filed.length;
+        for (const f of filed)
+          relabel.push({
+            id: f.item.raw.id,
+            add: [labels[CAPTURED_LABEL]],
+            remove: [labels[TO_CAPTURE_LABEL]],
+          });
+      }
+    }
+    relabelMessages(relabel);
+    slowestBatchMs = Math.max(slowestBatchMs, Date.now() - batchStartedAt);
+  }
+  report.remaining = ids.length - next;
+  forgetSettledFlags(listed.slice(0, next), listed.slice(next));
+  status.captured += report.captured;
+  status.remaining = report.remaining;
+  status.lastRunAt = now.toISOString();
+  saveSweepStatus(status);
+  return report;
+}
+
+/** A thread's remembered choices go once none of its flagged messages is left to capture. */
+function forgetSettledFlags(done: { threadId: string }[], left: { threadId: string }[]): void {
+  const waiting = new Set(left.map(m => m.threadId));
+  const props = PropertiesService.getUserProperties();
+  for (const threadId of new Set(done.map(m => m.threadId))) {
+    if (!waiting.has(threadId)) props.deleteProperty(FLAG_KEY_PREFIX + threadId);
+  }
+}
+
+function decoder(bytes: number[], charset: string): string {
+  return Utilities.newBlob(bytes).getDataAsString(charset);
+}
+
+function headersOf(raw: RawMessage): Record<string, string> {
+  // Headers are ASCII (RFC 5322): reading the start of the message as UTF-8 is safe.
+  const text = Utilities.newBlob(raw.bytes.slice(0, 64 * 1024)).getDataAsString();
+  return parseHeaderBlock(text);
+}
+
+function subjectOf(raw: RawMessage): string {
+  return decodeEncodedWords(headersOf(raw).subject ?? '', decoder);
+}
+
+/** The message's choices and checks; a string says why it cannot be captured. */
+function prepare(w: Workplace, raw: RawMessage, now: Date): Prepared | string {
+  const headers = headersOf(raw);
+  const subject = decodeEncodedWords(headers.subject ?? '', decoder) || '(no subject)';
+  const flag = readFlag(raw.threadId);
+  if (!flag)
+    return 'Labelled "Records/To capture" without choices: open it and use Flag for capture in the sidebar';
+  const scan = scanForMarkings([subject]);
+  if (scan.refused)
+    return `Marked ${scan.refused}: it cannot be held here; report it to your security adviser`;
+  const { errors, valid } = validateDeclaration(
+    { ...flag.form, recordDate: now },
+    w.reference,
+    now
+  );
+  if (!valid) return errors.map(e => e.message).join(' ');
+  ensureSeriesFolder(w, valid.series);
+  const key = headers['message-id']
+    ? dedupeKey(headers['message-id'], '')
+    : dedupeKey('', sha256Hex(raw.bytes));
+  return { raw, key, subject, headers, declaration: valid, onBehalfOf: flag.form.onBehalfOf };
+}
+
+function emailFields(item: Prepared) {
+  const date = item.headers.date ? new Date(item.headers.date) : null;
+  const text = (name: string) => decodeEncodedWords(item.headers[name] ?? '', decoder);
+  return {
+    subject: item.subject,
+    from: text('from'),
+    to: text('to'),
+    cc: text('cc'),
+    date: date && !Number.isNaN(date.getTime()) ? date : null,
+    inReplyTo: item.headers['in-reply-to'] ?? '',
+    threadId: item.raw.threadId,
+  };
+}
+
+function saveOriginal(w: Workplace, item: Prepared, recordId: string): SavedFile[] {
+  const sensitive = item.declaration.marking.classification === 'OFFICIAL-SENSITIVE';
+  const folder = captureFolder(sensitive, item.declaration.series.folderId);
+  const name = `${emailFileBase(recordId, emailFields(item).date, item.subject)}.eml`;
+  const file = folder.createFile(Utilities.newBlob(item.raw.bytes, 'message/rfc822', name));
+  const saved = [{ label: 'eml', file, sha256: sha256Hex(item.raw.bytes) }];
+  if (sensitive) fileSensitiveCopies(w, saved, item.declaration.series.folderId);
+  return saved;
+}

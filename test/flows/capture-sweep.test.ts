@@ -1,0 +1,126 @@
+import { textOf } from '../../fakes/card-service/query';
+import { gmailEvent, homepageEvent } from '../../fakes/events';
+import { firstCard } from '../../fakes/form';
+import { plainMessage } from '../../fakes/gmail/fixtures';
+import { addMessageFromRaw, deleteMessageInState } from '../../fakes/gmail/seed';
+import type { Workspace } from '../../fakes/harness/workspace';
+import { ALICE, department, press, registerRows } from '../support/department';
+
+const CHOICES = { series: ['POL-DEV-01'], businessUnit: ['PPD'] };
+const TO_CAPTURE = 'Records/To capture';
+
+async function receive(ws: Workspace, subject: string, n: number) {
+  const id = await addMessageFromRaw(ws.state, {
+    owner: ALICE,
+    raw: plainMessage({ subject, messageId: `sweep-${n}@dfrr.gov.uk` }),
+  });
+  return {
+    id,
+    event: gmailEvent({ messageId: id, threadId: ws.state.gmail!.messages[id].threadId }),
+  };
+}
+
+function flag(ws: Workspace, event: ReturnType<typeof gmailEvent>) {
+  const card = firstCard(ws.run('onGmailMessage', event, { user: ALICE }).json);
+  const result = press(ws, event, card, 'onFlagEmail', ALICE, CHOICES);
+  if (!/Flagged for capture/.test(textOf(result.json))) throw new Error(textOf(result.json));
+}
+
+/** Flags `n` emails as the sidebar would leave them: labelled, with the choices remembered. */
+async function flagMany(ws: Workspace, n: number) {
+  for (let i = 0; i < n; i++) {
+    const { id } = await receive(ws, `Routine update ${i + 1}`, 1000 + i);
+    const message = ws.state.gmail!.messages[id];
+    message.labels.push(TO_CAPTURE);
+    ws.state.properties.user[ALICE] ??= {};
+    ws.state.properties.user[ALICE][`records-capture.flag.${message.threadId}`] = JSON.stringify({
+      form: {
+        classification: 'OFFICIAL',
+        handlingInstructions: [],
+        descriptors: [],
+        caveats: [],
+        series: 'POL-DEV-01',
+        businessUnit: 'PPD',
+        description: '',
+        recordDate: null,
+        lock: false,
+        scope: 'message',
+        includeAttachments: true,
+        onBehalfOf: '',
+      },
+      flaggedAt: '2017-01-02T09:00:00.000Z',
+    });
+  }
+  if (!ws.state.gmail!.labels[ALICE]?.includes(TO_CAPTURE))
+    (ws.state.gmail!.labels[ALICE] ??= []).push(TO_CAPTURE);
+}
+
+const labelled = (ws: Workspace, label: string) =>
+  Object.values(ws.state.gmail!.messages).filter(m => m.labels.includes(label));
+
+function homepage(ws: Workspace) {
+  return firstCard(ws.run('onGmailHomepage', homepageEvent('GMAIL'), { user: ALICE }).json);
+}
+
+describe('the scheduled capture of flagged email', () => {
+  it('captures flagged email, records what failed and why, and moves the labels', async () => {
+    const ws = department();
+    const kept = await receive(ws, 'Decision to keep', 1);
+    const other = await receive(ws, 'Minutes to keep', 2);
+    const gone = await receive(ws, 'Soon deleted', 3);
+    const byHand = await receive(ws, 'Labelled by hand', 4);
+    for (const m of [kept, other, gone]) flag(ws, m.event);
+    deleteMessageInState(ws.state, gone.id);
+    ws.state.gmail!.messages[byHand.id].labels.push(TO_CAPTURE);
+
+    const run = press(ws, homepageEvent('GMAIL'), homepage(ws), 'onCaptureFlaggedNow', ALICE);
+    expect(textOf(run.json)).toMatch(/2 captured, 1 not captured/);
+    const rows = registerRows(ws);
+    expect(rows.map(r => r.Title).sort()).toEqual(['Decision to keep', 'Minutes to keep']);
+    expect(rows.every(r => String(r.Filing).startsWith('Pending: PDF rendition'))).toBe(true);
+    expect(run.counts.byKey['SpreadsheetApp.Range.setValues']).toBe(2); // one register write (rows + audit)
+    expect(
+      labelled(ws, 'Records/Captured')
+        .map(m => m.id)
+        .sort()
+    ).toEqual([kept.id, other.id].sort());
+    expect(labelled(ws, 'Records/Capture failed').map(m => m.id)).toEqual([byHand.id]);
+    expect(labelled(ws, TO_CAPTURE)).toHaveLength(0);
+    const card = homepage(ws);
+    expect(textOf(card)).toMatch(
+      /Labelled by hand: Labelled "Records\/To capture" without choices/
+    );
+    const eml = ws.state.drive[String(rows[0]['File ID'])];
+    expect(eml.name).toMatch(/\.eml$/);
+  });
+
+  it('stops before the time limit and resumes where it left off, never capturing twice', async () => {
+    const ws = department();
+    await flagMany(ws, 60);
+    const first = press(ws, homepageEvent('GMAIL'), homepage(ws), 'onCaptureFlaggedNow', ALICE);
+    expect(textOf(first.json)).toMatch(/Time ran out/);
+    const afterFirst = registerRows(ws).length;
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(afterFirst).toBeLessThan(60);
+    // The hourly run has six minutes and finishes the rest.
+    const hourly = ws.run('onCaptureSweep', {}, { user: ALICE, budgetMs: 360_000 });
+    expect(hourly.error).toBeUndefined();
+    const rows = registerRows(ws);
+    expect(rows).toHaveLength(60);
+    expect(new Set(rows.map(r => r['Message-ID'])).size).toBe(60);
+    expect(labelled(ws, TO_CAPTURE)).toHaveLength(0);
+  });
+
+  it('switches the hourly capture on and off from the Gmail homepage', () => {
+    const ws = department();
+    const on = press(ws, homepageEvent('GMAIL'), homepage(ws), 'onToggleHourlyCapture', ALICE, {
+      hourly: ['yes'],
+    });
+    expect(textOf(on.json)).toMatch(/every hour/);
+    expect(ws.state.triggers.map(t => [t.handlerFunction, t.schedule.everyHours])).toEqual([
+      ['onCaptureSweep', 1],
+    ]);
+    press(ws, homepageEvent('GMAIL'), homepage(ws), 'onToggleHourlyCapture', ALICE, { hourly: [] });
+    expect(ws.state.triggers).toHaveLength(0);
+  });
+});
