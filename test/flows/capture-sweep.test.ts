@@ -5,9 +5,9 @@ import { plainMessage } from '../../fakes/gmail/fixtures';
 import { addMessageFromRaw, deleteMessageInState } from '../../fakes/gmail/seed';
 import type { Workspace } from '../../fakes/harness/workspace';
 import { ALICE, department, press, registerRows } from '../support/department';
+import { flagMany, TO_CAPTURE } from '../support/mail';
 
 const CHOICES = { series: ['POL-DEV-01'], businessUnit: ['PPD'] };
-const TO_CAPTURE = 'Records/To capture';
 
 async function receive(ws: Workspace, subject: string, n: number) {
   const id = await addMessageFromRaw(ws.state, {
@@ -24,35 +24,6 @@ function flag(ws: Workspace, event: ReturnType<typeof gmailEvent>) {
   const card = firstCard(ws.run('onGmailMessage', event, { user: ALICE }).json);
   const result = press(ws, event, card, 'onFlagEmail', ALICE, CHOICES);
   if (!/Flagged for capture/.test(textOf(result.json))) throw new Error(textOf(result.json));
-}
-
-/** Flags `n` emails as the sidebar would leave them: labelled, with the choices remembered. */
-async function flagMany(ws: Workspace, n: number) {
-  for (let i = 0; i < n; i++) {
-    const { id } = await receive(ws, `Routine update ${i + 1}`, 1000 + i);
-    const message = ws.state.gmail!.messages[id];
-    message.labels.push(TO_CAPTURE);
-    ws.state.properties.user[ALICE] ??= {};
-    ws.state.properties.user[ALICE][`records-capture.flag.${message.threadId}`] = JSON.stringify({
-      form: {
-        classification: 'OFFICIAL',
-        handlingInstructions: [],
-        descriptors: [],
-        caveats: [],
-        series: 'POL-DEV-01',
-        businessUnit: 'PPD',
-        description: '',
-        recordDate: null,
-        lock: false,
-        scope: 'message',
-        includeAttachments: true,
-        onBehalfOf: '',
-      },
-      flaggedAt: '2017-01-02T09:00:00.000Z',
-    });
-  }
-  if (!ws.state.gmail!.labels[ALICE]?.includes(TO_CAPTURE))
-    (ws.state.gmail!.labels[ALICE] ??= []).push(TO_CAPTURE);
 }
 
 const labelled = (ws: Workspace, label: string) =>
@@ -96,7 +67,7 @@ describe('the scheduled capture of flagged email', () => {
 
   it('stops before the time limit and resumes where it left off, never capturing twice', async () => {
     const ws = department();
-    await flagMany(ws, 60);
+    await flagMany(ws, ALICE, 60);
     const first = press(ws, homepageEvent('GMAIL'), homepage(ws), 'onCaptureFlaggedNow', ALICE);
     expect(textOf(first.json)).toMatch(/Time ran out/);
     const afterFirst = registerRows(ws).length;
