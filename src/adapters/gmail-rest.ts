@@ -66,3 +66,50 @@ export function relabelMessages(changes: { id: string; add: string[]; remove: st
     }))
   );
 }
+
+export interface MessageMetadata {
+  id: string;
+  threadId: string;
+  /** Gmail's estimate of the message's size in bytes. */
+  sizeEstimate: number;
+  /** Header values by lower-case name. */
+  headers: Record<string, string>;
+}
+
+const METADATA_HEADERS = ['Subject', 'From', 'To', 'Cc', 'Date', 'Message-ID', 'In-Reply-To'];
+
+/** Headers and size of many messages in one parallel round (no content). */
+export function fetchMessageMetadata(ids: string[]): Fetched<MessageMetadata>[] {
+  if (!ids.length) return [];
+  const query = METADATA_HEADERS.map(h => `&metadataHeaders=${encodeURIComponent(h)}`).join('');
+  const responses = UrlFetchApp.fetchAll(
+    ids.map(id => ({
+      url: `${API}/messages/${encodeURIComponent(id)}?format=metadata${query}`,
+      headers: headers(),
+      muteHttpExceptions: true,
+    }))
+  );
+  return responses.map(response => {
+    if (response.getResponseCode() !== 200) return { ok: false, reason: reasonOf(response) };
+    const body = JSON.parse(response.getContentText()) as {
+      id: string;
+      threadId: string;
+      sizeEstimate?: number;
+      payload?: { headers?: { name: string; value: string }[] };
+    };
+    const found: Record<string, string> = {};
+    for (const h of body.payload?.headers ?? []) {
+      const name = h.name.toLowerCase();
+      if (!(name in found)) found[name] = h.value;
+    }
+    return {
+      ok: true,
+      value: {
+        id: body.id,
+        threadId: body.threadId,
+        sizeEstimate: body.sizeEstimate ?? 0,
+        headers: found,
+      },
+    };
+  });
+}

@@ -3,8 +3,8 @@
 // and relabelled. The label is the checkpoint: a run that stops early (time) resumes where it
 // left off, and a message that fails is labelled "Records/Capture failed" with its reason and
 // never stops the batch.
-import { fetchRawMessages, relabelMessages } from '../adapters/gmail-rest';
-import type { RawMessage } from '../adapters/gmail-rest';
+import { fetchMessageMetadata, fetchRawMessages, relabelMessages } from '../adapters/gmail-rest';
+import type { MessageMetadata, RawMessage } from '../adapters/gmail-rest';
 import {
   CAPTURE_FAILED_LABEL,
   CAPTURED_LABEL,
@@ -18,7 +18,7 @@ import { scanForMarkings } from '../domain/classification';
 import { validateDeclaration } from '../domain/declaration';
 import type { RegisterEntry, ValidDeclaration } from '../domain/declaration';
 import { dedupeKey, emailFileBase } from '../domain/email';
-import { decodeEncodedWords, parseHeaderBlock } from '../domain/mime-headers';
+import { decodeEncodedWords } from '../domain/mime-headers';
 import { formatRecordId } from '../domain/record-id';
 import {
   captureFolder,
@@ -74,13 +74,20 @@ export interface SweepReport {
 }
 
 interface Prepared {
-  raw: RawMessage;
+  meta: MessageMetadata;
+  /** Null when the message is too large to read into Apps Script: only its metadata is kept. */
+  raw: RawMessage | null;
   key: string;
   subject: string;
-  headers: Record<string, string>;
   declaration: ValidDeclaration;
   onBehalfOf: string;
 }
+
+/**
+ * Largest message read whole: its base64 form must stay under UrlFetchApp's 50 MB response and
+ * the bytes under the 50 MB blob limit (base64 grows text by a third).
+ */
+export const MAX_RAW_BYTES = 36 * 1024 * 1024;
 
 export function runSweep(w: Workplace, budgetMs: number, now: Date): SweepReport {
   const startedAt = Date.now();
@@ -117,15 +124,28 @@ export function runSweep(w: Workplace, budgetMs: number, now: Date): SweepReport
       });
     };
     const prepared: Prepared[] = [];
-    fetchRawMessages(batch).forEach((fetched, i) => {
+    const metadata = fetchMessageMetadata(batch);
+    const readable = metadata.flatMap(m =>
+      m.ok && m.value.sizeEstimate <= MAX_RAW_BYTES ? [m.value.id] : []
+    );
+    const raws = new Map<string, RawMessage>();
+    fetchRawMessages(readable).forEach((fetched, i) => {
+      if (fetched.ok) raws.set(readable[i], fetched.value);
+    });
+    metadata.forEach((fetched, i) => {
       if (!fetched.ok)
         return fail(
           batch[i],
           '',
           `Could not be read (${fetched.reason}); it may have been deleted`
         );
-      const item = prepare(w, fetched.value, now);
-      if (typeof item === 'string') return fail(batch[i], subjectOf(fetched.value), item);
+      const meta = fetched.value;
+      const subject = decodeEncodedWords(meta.headers.subject ?? '', decoder) || '(no subject)';
+      const raw = raws.get(meta.id) ?? null;
+      if (!raw && meta.sizeEstimate <= MAX_RAW_BYTES)
+        return fail(meta.id, subject, 'Its content could not be read');
+      const item = prepare(w, meta, subject, raw, now);
+      if (typeof item === 'string') return fail(meta.id, subject, item);
       prepared.push(item);
     });
     const known = w.register.findByMessageKeys(prepared.map(p => p.key));
@@ -133,7 +153,7 @@ export function runSweep(w: Workplace, budgetMs: number, now: Date): SweepReport
       if (!known.has(p.key)) return true;
       report.alreadyRecords++;
       relabel.push({
-        id: p.raw.id,
+        id: p.meta.id,
         add: [labels[CAPTURED_LABEL]],
         remove: [labels[TO_CAPTURE_LABEL]],
       });
@@ -158,8 +178,14 @@ export function runSweep(w: Workplace, budgetMs: number, now: Date): SweepReport
             onBehalfOf: item.onBehalfOf,
             folderId: item.declaration.series.folderId,
             saved,
-            notes: [],
-            pending: 'PDF rendition and attachments are made by a later pass',
+            notes: item.raw
+              ? []
+              : [
+                  `The message (about ${Math.round(item.meta.sizeEstimate / 1024 / 1024)} MB) is over the size Apps Script can read, so only its details are recorded: save it by hand`,
+                ],
+            pending: item.raw
+              ? 'PDF rendition and attachments are made by a later pass'
+              : undefined,
             sensitive: item.declaration.marking.classification === 'OFFICIAL-SENSITIVE',
             user: w.user,
             now,
@@ -168,7 +194,7 @@ export function runSweep(w: Workplace, budgetMs: number, now: Date): SweepReport
           audits.push({ ...audit, action: 'Email captured (scheduled)' });
           filed.push({ item, saved });
         } catch (error) {
-          fail(item.raw.id, item.subject, messageOf(error));
+          fail(item.meta.id, item.subject, messageOf(error));
         }
       });
       if (entries.length) {
@@ -188,7 +214,7 @@ export function runSweep(w: Workplace, budgetMs: number, now: Date): SweepReport
         report.captured += filed.length;
         for (const f of filed)
           relabel.push({
-            id: f.item.raw.id,
+            id: f.item.meta.id,
             add: [labels[CAPTURED_LABEL]],
             remove: [labels[TO_CAPTURE_LABEL]],
           });
@@ -219,21 +245,15 @@ function decoder(bytes: number[], charset: string): string {
   return Utilities.newBlob(bytes).getDataAsString(charset);
 }
 
-function headersOf(raw: RawMessage): Record<string, string> {
-  // Headers are ASCII (RFC 5322): reading the start of the message as UTF-8 is safe.
-  const text = Utilities.newBlob(raw.bytes.slice(0, 64 * 1024)).getDataAsString();
-  return parseHeaderBlock(text);
-}
-
-function subjectOf(raw: RawMessage): string {
-  return decodeEncodedWords(headersOf(raw).subject ?? '', decoder);
-}
-
 /** The message's choices and checks; a string says why it cannot be captured. */
-function prepare(w: Workplace, raw: RawMessage, now: Date): Prepared | string {
-  const headers = headersOf(raw);
-  const subject = decodeEncodedWords(headers.subject ?? '', decoder) || '(no subject)';
-  const flag = readFlag(raw.threadId);
+function prepare(
+  w: Workplace,
+  meta: MessageMetadata,
+  subject: string,
+  raw: RawMessage | null,
+  now: Date
+): Prepared | string {
+  const flag = readFlag(meta.threadId);
   if (!flag)
     return 'Labelled "Records/To capture" without choices: open it and use Flag for capture in the sidebar';
   const scan = scanForMarkings([subject]);
@@ -246,27 +266,32 @@ function prepare(w: Workplace, raw: RawMessage, now: Date): Prepared | string {
   );
   if (!valid) return errors.map(e => e.message).join(' ');
   ensureSeriesFolder(w, valid.series);
-  const key = headers['message-id']
-    ? dedupeKey(headers['message-id'], '')
-    : dedupeKey('', sha256Hex(raw.bytes));
-  return { raw, key, subject, headers, declaration: valid, onBehalfOf: flag.form.onBehalfOf };
+  const messageId = meta.headers['message-id'] ?? '';
+  const key = messageId
+    ? dedupeKey(messageId, '')
+    : raw
+      ? dedupeKey('', sha256Hex(raw.bytes))
+      : `gmail:${meta.id}`;
+  return { meta, raw, key, subject, declaration: valid, onBehalfOf: flag.form.onBehalfOf };
 }
 
 function emailFields(item: Prepared) {
-  const date = item.headers.date ? new Date(item.headers.date) : null;
-  const text = (name: string) => decodeEncodedWords(item.headers[name] ?? '', decoder);
+  const headers = item.meta.headers;
+  const date = headers.date ? new Date(headers.date) : null;
+  const text = (name: string) => decodeEncodedWords(headers[name] ?? '', decoder);
   return {
     subject: item.subject,
     from: text('from'),
     to: text('to'),
     cc: text('cc'),
     date: date && !Number.isNaN(date.getTime()) ? date : null,
-    inReplyTo: item.headers['in-reply-to'] ?? '',
-    threadId: item.raw.threadId,
+    inReplyTo: headers['in-reply-to'] ?? '',
+    threadId: item.meta.threadId,
   };
 }
 
 function saveOriginal(w: Workplace, item: Prepared, recordId: string): SavedFile[] {
+  if (!item.raw) return [];
   const sensitive = item.declaration.marking.classification === 'OFFICIAL-SENSITIVE';
   const folder = captureFolder(sensitive, item.declaration.series.folderId);
   const name = `${emailFileBase(recordId, emailFields(item).date, item.subject)}.eml`;

@@ -1,19 +1,5 @@
-// Reading an email's header block (RFC 5322) and its encoded words (RFC 2047), for mail read
-// through the Gmail API as raw bytes. Character sets are decoded by the caller's decoder.
-
-/** Header values by lower-case name (the first occurrence), unfolded. */
-export function parseHeaderBlock(message: string): Record<string, string> {
-  const end = message.search(/\r?\n\r?\n/);
-  const block = end >= 0 ? message.slice(0, end) : message;
-  const headers: Record<string, string> = {};
-  for (const line of block.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    if (!(name in headers)) headers[name] = line.slice(colon + 1).trim();
-  }
-  return headers;
-}
+// Encoded words (RFC 2047) in email headers read through the Gmail API. Character sets are
+// decoded by the caller's decoder (Apps Script's Utilities, or a test's).
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 

@@ -95,3 +95,31 @@ describe('the scheduled capture of flagged email', () => {
     expect(ws.state.triggers).toHaveLength(0);
   });
 });
+
+describe('the scheduled capture and very large email', () => {
+  it('records the details of a message too large for Apps Script and says it was not saved', async () => {
+    const ws = department();
+    const [small, large] = await flagMany(ws, ALICE, 2, 'Scans');
+    // A 40 MB message: its content grows in place after parsing (parsing 40 MB is slow).
+    const big = ws.state.gmail!.messages[large];
+    big.rawBase64 = Buffer.concat([
+      Buffer.from(big.rawBase64, 'base64'),
+      Buffer.alloc(40 * 1024 * 1024, 65),
+    ]).toString('base64');
+    const run = ws.run('onCaptureSweep', {}, { user: ALICE, budgetMs: 360_000 });
+    expect(run.error).toBeUndefined();
+    const rows = registerRows(ws);
+    expect(rows).toHaveLength(2);
+    const bigRow = rows.find(r => r.Title === 'Scans 2')!;
+    expect(bigRow['File ID']).toBe('');
+    expect(String(bigRow.Filing)).toMatch(
+      /Complete with gaps: The message \(about 40 MB\) is over the size Apps Script can read/
+    );
+    expect(rows.find(r => r.Title === 'Scans 1')!['File ID']).not.toBe('');
+    expect(
+      labelled(ws, 'Records/Captured')
+        .map(m => m.id)
+        .sort()
+    ).toEqual([small, large].sort());
+  });
+});
