@@ -2,6 +2,7 @@
 // (one row per conversation, as Gmail lists it) and one of their messages. A mailbox is its
 // owner's alone: another person's message is as good as missing.
 import type { AddressState, GmailMessageState, WorkspaceState } from '../fakes/core/state';
+import { isSystemLabel } from '../fakes/gmail/store';
 
 export interface InboxEntry {
   /** The conversation's newest message: the one Gmail opens. */
@@ -16,6 +17,8 @@ export interface InboxEntry {
   /** Messages in the conversation. */
   count: number;
   snippet: string;
+  /** The conversation's user labels (e.g. Records/To capture), as Gmail shows them by the subject. */
+  userLabels: string[];
 }
 
 export interface EmailView {
@@ -29,7 +32,10 @@ export interface EmailView {
   /** Plain text: the text part, or the HTML part reduced to text. */
   body: string;
   attachments: { name: string; size: number; mimeType: string; inline: boolean }[];
+  /** The message's labels, Gmail's own (INBOX, SENT, …) included. */
   labels: string[];
+  /** The conversation's user labels, as Gmail shows them by the subject. */
+  userLabels: string[];
   /** The whole conversation, oldest first, this message included. */
   thread: { id: string; from: string; date: number; snippet: string; unread: boolean }[];
 }
@@ -75,6 +81,7 @@ export function inboxView(state: WorkspaceState, user: string): InboxEntry[] {
       unread: messages.some(m => m.unread),
       count: messages.length,
       snippet: snippetOf(newest),
+      userLabels: userLabels(messages),
     });
   }
   return entries.sort((a, b) => b.date - a.date || b.id.localeCompare(a.id));
@@ -83,6 +90,7 @@ export function inboxView(state: WorkspaceState, user: string): InboxEntry[] {
 export function emailView(state: WorkspaceState, id: string, user: string): EmailView | null {
   const message = ownMessage(state, id, user);
   if (!message) return null;
+  const messages = conversation(state, message);
   return {
     id: message.id,
     threadId: message.threadId,
@@ -99,7 +107,8 @@ export function emailView(state: WorkspaceState, id: string, user: string): Emai
       inline: a.inline,
     })),
     labels: [...message.labels],
-    thread: conversation(state, message).map(m => ({
+    userLabels: userLabels(messages),
+    thread: messages.map(m => ({
       id: m.id,
       from: senderName(m, user),
       date: m.date ?? m.internalDate,
@@ -107,6 +116,12 @@ export function emailView(state: WorkspaceState, id: string, user: string): Emai
       unread: m.unread,
     })),
   };
+}
+
+/** The user labels on any message of a conversation, sorted by name. */
+function userLabels(messages: GmailMessageState[]): string[] {
+  const names = new Set(messages.flatMap(m => m.labels).filter(name => !isSystemLabel(name)));
+  return [...names].sort((a, b) => a.localeCompare(b));
 }
 
 function mailbox(address: AddressState): string {

@@ -175,9 +175,10 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     return execution;
   }
 
+  /** A function that returns nothing (a time-driven handler's void) answers `response: null`. */
   function reply(result: RunResult, execution: ExecutionRecord): RunReply {
     return {
-      response: result.json,
+      response: result.json ?? null,
       ...(result.error !== undefined ? { error: result.error } : {}),
       execution,
     };

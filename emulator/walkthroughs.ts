@@ -9,6 +9,10 @@ import { DEMO, MAIL, PEOPLE, seedDemoWithRegister } from './demo';
 import type { Walkthrough } from './walkthrough-types';
 
 const CONFIG_KEY = 'records-capture.config';
+/** The Gmail labels the add-on's flag and scheduled capture use, as a person sees them. */
+export const TO_CAPTURE_LABEL = 'Records/To capture';
+export const CAPTURED_LABEL = 'Records/Captured';
+const SWEEP_HANDLER = 'onCaptureSweep';
 
 function itemNamed(state: WorkspaceState, name: string): string {
   const item = Object.values(state.drive).find(
@@ -58,6 +62,13 @@ function emailIn(state: WorkspaceState, owner: string, messageId: string): strin
     m => m.owner === owner && m.messageId === messageId
   );
   return message?.id ?? '';
+}
+
+/** The person's own messages that carry a Gmail label. */
+function labelled(state: WorkspaceState, owner: string, label: string) {
+  return Object.values(state.gmail?.messages ?? {}).filter(
+    m => m.owner === owner && !m.trashed && m.labels.includes(label)
+  );
 }
 
 /** Names of the files in a Drive folder. */
@@ -170,6 +181,53 @@ export function walkthroughs(): Walkthrough[] {
               names.some(name => name.endsWith('.eml')) &&
               names.some(name => name.endsWith('.pdf')) &&
               shortcuts.some(name => name.endsWith('.eml'))
+            );
+          },
+        },
+      ],
+    },
+    {
+      id: 'flag-and-sweep',
+      title: 'Flag routine email and let the scheduled capture take it',
+      user: PEOPLE.finance.email,
+      seed: seedDemoWithRegister,
+      steps: [
+        {
+          id: 'flag-two',
+          text: 'As the Finance Officer, open Gmail and open the remittance advice for the 9 December payment run. In the sidebar choose series FIN-ACC-01 and business unit FCE, and press Flag for capture: the email gets the label Records/To capture. Flag purchase order PO-2016-17-0832 the same way.',
+          done: state =>
+            labelled(state, PEOPLE.finance.email, TO_CAPTURE_LABEL).length +
+              labelled(state, PEOPLE.finance.email, CAPTURED_LABEL).length >=
+            2,
+        },
+        {
+          id: 'hourly',
+          text: 'Press ← Inbox so that no email is open: the sidebar shows Capture emails. Switch on “Capture flagged email every hour”.',
+          done: state =>
+            state.triggers.some(
+              t => t.handlerFunction === SWEEP_HANDLER && t.owner === PEOPLE.finance.email
+            ),
+        },
+        {
+          id: 'run-capture',
+          text: 'Don’t wait an hour: press Capture flagged now (or, in the Developer panel, press Run on the onCaptureSweep trigger). The flagged emails move to the label Records/Captured.',
+          done: state =>
+            labelled(state, PEOPLE.finance.email, TO_CAPTURE_LABEL).length === 0 &&
+            labelled(state, PEOPLE.finance.email, CAPTURED_LABEL).length >= 2,
+        },
+        {
+          id: 'check-register',
+          text: 'Open Sheets → “Records register”: each captured email has its row (record type Email, series FIN-ACC-01), pending its PDF rendition.',
+          done: (state, session) => {
+            const captured = labelled(state, PEOPLE.finance.email, CAPTURED_LABEL);
+            return (
+              session.opened.includes(registerId(state)) &&
+              captured.length >= 2 &&
+              captured.every(
+                m =>
+                  registerRowWhere(state, 'Message-ID', m.messageId ?? '')?.['Record type'] ===
+                  'Email'
+              )
             );
           },
         },

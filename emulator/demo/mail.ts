@@ -38,6 +38,16 @@ export const MAIL = {
   signature: 'New departmental crest and email signature',
   secret: markedSubject('SECRET', 'Regional flood threat assessment, winter 2016-17'),
   invitation: 'Invitation: Retention schedule review @ Tue 10 Jan 2017 10:00 - 11:00 (GMT)',
+  /** The Finance Officer's routine mail, flagged for the scheduled capture in a walkthrough. */
+  remittance: {
+    subject: 'Remittance advice: BACS payment run 9 December 2016',
+    messageId: '<remittance.2016-12-09@example.org>',
+  },
+  purchaseOrder: {
+    subject: 'Purchase order PO-2016-17-0832 approved: archive boxes for the registry',
+    messageId: '<po-2016-17-0832.approved@dfrr.gov.uk>',
+  },
+  budgetReturn: 'Month 8 budget monitoring: your return is due on 14 December',
 } as const;
 
 const mailbox = (person: { email: string; name: string }): Mailbox => ({
@@ -58,6 +68,15 @@ const ASSESSMENTS: Mailbox = {
 };
 const ALL_STAFF: Mailbox = { name: 'All staff', address: 'all.staff@dfrr.gov.uk' };
 const CONSULTATION: Mailbox = { name: 'Consultation Responses', address: 'responses@example.org' };
+const PAYABLES: Mailbox = {
+  name: 'Accounts Payable, Example Shared Services',
+  address: 'payables@example.org',
+};
+const PROCUREMENT: Mailbox = { name: 'Procurement Hub', address: 'procurement@dfrr.gov.uk' };
+const BUSINESS_PARTNER: Mailbox = {
+  name: 'Finance Business Partner, Corporate Services',
+  address: 'finance.bp@dfrr.gov.uk',
+};
 const PENSIONS: Mailbox = {
   name: 'Pensions Administration, Example Pensions Services',
   address: 'pensions@example.org',
@@ -207,6 +226,80 @@ Example Secure Shredding Ltd`;
       ]
     ),
     recipients: [finance.email],
+  });
+
+  // The Finance Officer's routine mail: the kind flagged for the scheduled capture, not captured
+  // one by one.
+  const remittanceText = `Finance Officer,
+
+The BACS payment run of 9 December 2016 paid the following invoices for the Department for Regional Resilience. Funds reach suppliers' accounts within three working days.
+
+Example Secure Shredding Ltd, invoice DfRR-2016-17-00417: £1,240.00
+Example Office Supplies Ltd, invoice 88213: £312.48
+Example Facilities Ltd, invoice FM-2016-1187: £4,806.00
+
+Total paid: £6,358.48
+
+Accounts Payable
+Example Shared Services`;
+  deliveries.push({
+    raw: alternativeMessage(
+      {
+        from: PAYABLES,
+        to: mailbox(finance),
+        subject: MAIL.remittance.subject,
+        date: at(12, 9, 7, 55),
+        messageId: MAIL.remittance.messageId,
+      },
+      remittanceText,
+      paragraphs(remittanceText)
+    ),
+    recipients: [finance.email],
+    read: [finance.email],
+  });
+
+  deliveries.push({
+    raw: plainMessage(
+      {
+        from: PROCUREMENT,
+        to: mailbox(finance),
+        subject: MAIL.purchaseOrder.subject,
+        date: at(12, 12, 11, 30),
+        messageId: MAIL.purchaseOrder.messageId,
+      },
+      `Purchase order PO-2016-17-0832 has been approved and sent to the supplier.
+
+Supplier: Example Office Supplies Ltd
+Goods: 200 archive boxes (acid-free, 380 x 255 x 330 mm) for the registry
+Cost centre: Knowledge and Information Management
+Value: £486.00 (excluding VAT)
+Approved by: Finance Officer, 12 December 2016
+
+Goods are expected by 20 December. Please receipt them on the finance system when they arrive so that the invoice can be paid.
+
+Procurement Hub`
+    ),
+    recipients: [finance.email],
+  });
+
+  deliveries.push({
+    raw: plainMessage(
+      {
+        from: BUSINESS_PARTNER,
+        to: mailbox(finance),
+        subject: MAIL.budgetReturn,
+        date: at(12, 7, 9, 15),
+      },
+      `Finance Officer,
+
+The Month 8 (November) budget monitoring return for Finance and Commercial is due by noon on 14 December. Please include the forecast outturn, any pressures over £10,000 and the accruals for goods received but not yet invoiced.
+
+The template is unchanged from Month 7.
+
+Finance Business Partner, Corporate Services`
+    ),
+    recipients: [finance.email],
+    read: [finance.email],
   });
 
   const signatureText = `Colleagues,

@@ -21,6 +21,8 @@ export interface InboxEntry {
   unread: boolean;
   count: number;
   snippet: string;
+  /** The conversation's user labels (e.g. Records/To capture). */
+  userLabels: string[];
 }
 
 export interface EmailAttachment {
@@ -42,7 +44,10 @@ export interface EmailView {
   /** Plain text, never HTML. */
   body: string;
   attachments: EmailAttachment[];
+  /** The message's labels, Gmail's own (INBOX, SENT, …) included. */
   labels: string[];
+  /** The conversation's user labels, as Gmail shows them by the subject. */
+  userLabels: string[];
   /** The conversation, oldest first, this message included. */
   thread: { id: string; from: string; date: number; snippet: string; unread: boolean }[];
 }
@@ -183,6 +188,8 @@ export interface TriggerInfo {
   eventType?: string;
   owner?: string;
   schedule?: { everyHours?: number; everyDays?: number; atHour?: number; at?: number };
+  /** Epoch ms. */
+  createdAt?: number;
 }
 
 export interface Walkthrough {

@@ -158,9 +158,12 @@ async function start(root: HTMLElement): Promise<void> {
   );
   const trainer = createTrainerPanel({ afterRestart: reloadEverything });
   const devPanel = createDevPanel({
+    // A time-driven run answers nothing to show (no card, no notification): redraw what it may
+    // have changed, the open item or list and the sidebar's card, as if the user came back to it.
     afterTriggerRun: () => {
       void trainer.refresh();
       void refreshMain();
+      void runContextTrigger();
     },
     reset: async () => {
       await api.reset();
@@ -507,8 +510,12 @@ async function start(root: HTMLElement): Promise<void> {
     await switchHost('drive');
   }
 
-  /** After an action: fetch the open item again so that its new marking shows. */
+  /**
+   * After an action: fetch the open item again so that its new marking shows, or the list (an
+   * inbox's labels, a document's new name) when nothing is open.
+   */
   async function refreshMain(): Promise<void> {
+    if (state.host !== 'drive' && !openId()) await reloadSession();
     await drawMain(true);
   }
 

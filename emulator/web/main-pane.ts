@@ -545,6 +545,16 @@ function subjectParts(subject: string): { title: string; chip: HTMLElement | nul
   return { title: title || '(no subject)', chip: marking ? markingChip(marking) : null };
 }
 
+/** A Gmail user label (e.g. Records/Captured), as a chip by the subject. */
+function labelChip(name: string): HTMLElement {
+  return h('span', {
+    className: 'rc-mail-label',
+    text: name,
+    testId: `label-${name}`,
+    attrs: { title: `Label: ${name}` },
+  });
+}
+
 export function renderInbox(entries: InboxEntry[], open: (id: string) => void): HTMLElement {
   if (!entries.length) return renderMessage('Inbox', 'No emails in this inbox.');
   return h('div', { className: 'rc-item-list-pane rc-inbox-pane', testId: 'inbox' }, [
@@ -573,6 +583,7 @@ export function renderInbox(entries: InboxEntry[], open: (id: string) => void): 
             ]),
             h('span', { className: 'rc-mail-summary' }, [
               chip,
+              ...(entry.userLabels ?? []).map(labelChip),
               h('span', { className: 'rc-mail-subject', text: title }),
               entry.snippet
                 ? h('span', { className: 'rc-mail-snippet', text: ` – ${entry.snippet}` })
@@ -705,6 +716,7 @@ export function renderEmail(
       kindIcon('email'),
       h('h2', { className: 'rc-pane-title', text: title }),
       chip,
+      ...(email.userLabels ?? []).map(labelChip),
     ]),
     h('div', { className: 'rc-mail-canvas' }, [
       email.thread.length > 1

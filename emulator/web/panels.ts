@@ -55,6 +55,9 @@ export function createDevPanel(hooks: DevPanelHooks): Refreshable {
   });
   const executionsBody = h('tbody');
   const triggersList = h('ul', { className: 'rc-trigger-list' });
+  /** Each trigger's last Run outcome, kept across redraws (keyed on creation too: ids repeat). */
+  const triggerStatus = new Map<string, string>();
+  const statusKey = (trigger: TriggerInfo) => `${trigger.id}@${trigger.createdAt ?? ''}`;
   const body = h('div', { className: 'rc-dev-body', attrs: { id: bodyId, hidden: true } }, [
     h('div', { className: 'rc-dev-column rc-dev-executions' }, [
       h('h2', { text: 'Executions' }),
@@ -160,7 +163,11 @@ export function createDevPanel(hooks: DevPanelHooks): Refreshable {
     clear(triggersList);
     if (!triggers.length) triggersList.append(h('li', { text: 'No installable triggers.' }));
     for (const trigger of triggers) {
-      const status = h('span', { className: 'rc-trigger-status', attrs: { role: 'status' } });
+      const status = h('span', {
+        className: 'rc-trigger-status',
+        text: triggerStatus.get(statusKey(trigger)) ?? '',
+        attrs: { role: 'status' },
+      });
       const bar = h('span', {
         className: 'rc-inline-progress',
         attrs: { hidden: true, 'aria-hidden': 'true' },
@@ -177,12 +184,15 @@ export function createDevPanel(hooks: DevPanelHooks): Refreshable {
         status.textContent = 'Running…';
         try {
           const result = await api.runTrigger(trigger.id);
+          // A time-driven handler returns nothing: its outcome is the execution and its log.
           status.textContent = result.error
             ? `Error: ${result.error}`
             : `Done: ${Math.round(result.execution.ms)} ms modelled, ${result.execution.counts.serviceCalls ?? 0} service calls`;
+          triggerStatus.set(statusKey(trigger), status.textContent);
           hooks.afterTriggerRun(result);
         } catch (error) {
           status.textContent = `Error: ${messageOf(error)}`;
+          triggerStatus.set(statusKey(trigger), status.textContent);
         } finally {
           run.disabled = false;
           bar.hidden = true;

@@ -116,6 +116,72 @@ async function declareSubmission(
   return /REC-\d{4}-\d{6}/.exec(text)?.[0] ?? '';
 }
 
+/** Opens an email from the inbox, chooses the series and business unit, and flags it. */
+async function flagFromInbox(page: Page, subject: string, snapName?: string): Promise<void> {
+  await page.click('[data-testid=host-gmail]');
+  if (await page.isVisible('[data-testid=back-to-list]'))
+    await page.click('[data-testid=back-to-list]');
+  await page.waitForSelector('[data-testid=inbox]');
+  await page.locator('[data-testid^=message-]', { hasText: subject }).click();
+  await page.waitForSelector('[data-testid=email]');
+  await page.waitForSelector('[data-testid="button-Flag for capture"]');
+  await idle(page);
+  await page.selectOption('[data-testid=input-series]', 'FIN-ACC-01');
+  await page.selectOption('[data-testid=input-businessUnit]', 'FCE');
+  if (snapName) await snap(page, snapName);
+  await page.click('[data-testid="button-Flag for capture"]');
+  await toast(page, 'Flagged for capture');
+  await page.waitForSelector('[data-testid=email] [data-testid="label-Records/To capture"]');
+  await idle(page);
+}
+
+/** Back to the inbox with no email open: Gmail's sidebar shows the add-on's homepage card. */
+async function gmailHomepage(page: Page): Promise<void> {
+  await page.click('[data-testid=back-to-list]');
+  await page.waitForSelector('[data-testid=inbox]');
+  await page.waitForSelector('[data-testid=sidebar] :text("Capture flagged email every hour")');
+  await idle(page);
+}
+
+/** Restarts the flag-and-sweep walkthrough and flags two routine emails from the sidebar. */
+async function flagTwoRoutineEmails(page: Page, snapFirst?: string): Promise<void> {
+  await page.click('[data-testid=trainer-toggle]');
+  await page.click('[data-testid=restart-flag-and-sweep]');
+  // The restart signs the Finance Officer in.
+  await page.waitForSelector(
+    `[data-testid=user-picker] option:checked[value=${JSON.stringify(PEOPLE.finance.email)}]`,
+    { state: 'attached' }
+  );
+  await page.waitForSelector('[data-testid=step-flag-two][data-done=false]');
+  await page.locator('[data-testid=walkthrough-flag-and-sweep]').scrollIntoViewIfNeeded();
+  await flagFromInbox(page, MAIL.remittance.subject, snapFirst);
+  await flagFromInbox(page, MAIL.purchaseOrder.subject);
+  await page.waitForSelector('[data-testid=step-flag-two][data-done=true]');
+  await gmailHomepage(page);
+  const flagged = page.locator('[data-testid^=message-]', {
+    has: page.locator('[data-testid="label-Records/To capture"]'),
+  });
+  expect(await flagged.count()).toBe(2);
+}
+
+async function switchOnHourly(page: Page): Promise<void> {
+  await page.click('[data-testid=sidebar] [data-testid=input-hourly]');
+  await toast(page, 'Flagged email will be captured every hour');
+  await idle(page);
+  expect(await page.isChecked('[data-testid=sidebar] [data-testid=input-hourly]')).toBe(true);
+  await page.waitForSelector('[data-testid=step-hourly][data-done=true]');
+}
+
+/** The inbox once both flagged emails have moved to Records/Captured. */
+async function capturedInInbox(page: Page): Promise<void> {
+  const captured = page.locator('[data-testid^=message-]', {
+    has: page.locator('[data-testid="label-Records/Captured"]'),
+  });
+  await captured.nth(1).waitFor();
+  expect(await captured.count()).toBe(2);
+  expect(await page.locator('[data-testid="label-Records/To capture"]').count()).toBe(0);
+}
+
 describe('the emulator in a browser', () => {
   it('walks a records administrator through first-run setup; staff are told whom to ask', async () => {
     const page = await newPage();
@@ -242,6 +308,57 @@ describe('the emulator in a browser', () => {
     await page.waitForSelector('[data-testid=step-saved-files][data-done=true]');
     await idle(page);
     await snap(page, '15-gmail-saved-files');
+    expect(problemsOf(page)).toEqual([]);
+  });
+
+  it('flags routine email and captures it with the scheduled capture in the "flag and sweep" walkthrough', async () => {
+    const page = await newPage();
+    await flagTwoRoutineEmails(page, '16-flag-form');
+    await snap(page, '17-flagged-homepage');
+    await switchOnHourly(page);
+    await page.click('[data-testid="button-Capture flagged now"]');
+    expect(await toast(page, '2 captured')).toMatch(/2 captured, 0 not captured/);
+    await idle(page);
+    expect(await sidebarText(page)).toMatch(/Captured by the scheduled capture\s*2/);
+    await page.waitForSelector('[data-testid=step-run-capture][data-done=true]');
+    await capturedInInbox(page);
+    await snap(page, '18-captured-flagged-now');
+
+    await page.click('[data-testid=host-sheets]');
+    await page.click('[data-testid=main] .rc-item:has-text("Records register")');
+    await page.waitForSelector('[data-testid=sheet-grid]');
+    const grid = (await page.textContent('[data-testid=sheet-grid]')) ?? '';
+    expect(grid).toContain(MAIL.remittance.messageId);
+    expect(grid).toContain(MAIL.purchaseOrder.messageId);
+    expect(grid).toContain('FIN-ACC-01');
+    for (const step of ['flag-two', 'hourly', 'run-capture', 'check-register'])
+      await page.waitForSelector(`[data-testid=step-${step}][data-done=true]`);
+    await snap(page, '19-flag-and-sweep-done');
+    expect(problemsOf(page)).toEqual([]);
+  });
+
+  it('runs the hourly capture from the developer panel’s trigger list', async () => {
+    const page = await newPage();
+    await flagTwoRoutineEmails(page);
+    await switchOnHourly(page);
+    await page.click('[data-testid=dev-toggle]');
+    const trigger = page.locator('[data-testid^=trigger-]', { hasText: 'onCaptureSweep' });
+    await trigger.waitFor();
+    expect(await trigger.textContent()).toContain(`every 1 h · ${PEOPLE.finance.email}`);
+    await trigger.locator('[data-testid^=run-trigger-]').click();
+    await trigger.locator('.rc-trigger-status:has-text("Done")').waitFor();
+    // The trigger's run shows no card and no notification: the page redraws what changed.
+    await page.waitForSelector('[data-testid=step-run-capture][data-done=true]');
+    await capturedInInbox(page);
+    await page.waitForSelector(
+      '[data-testid=sidebar] .rc-decorated:has-text("Captured by the scheduled capture"):has-text("2")'
+    );
+    expect(await page.isVisible('[data-testid=toast]:has-text("2 captured")')).toBe(false);
+    await page.waitForSelector('[data-testid=executions] td:text-is("onCaptureSweep")');
+    // The run's outcome stays by the trigger when the list is drawn again.
+    await idle(page);
+    expect(await trigger.locator('.rc-trigger-status').textContent()).toMatch(/^Done: \d+ ms/);
+    await snap(page, '20-trigger-run');
     expect(problemsOf(page)).toEqual([]);
   });
 

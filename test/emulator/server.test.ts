@@ -619,6 +619,64 @@ describe('Gmail', () => {
     expect(textOf(again.response)).toMatch(/Already a record[\s\S]*REC-2017-000001/);
   });
 
+  it('flags email, switches the hourly capture on, and runs its trigger (which returns nothing)', async () => {
+    const emulator = await start({ seed: departmentWithMail });
+    const rows = await inbox(emulator);
+    const chosen = rows.filter(row => ['Board paper', 'HTML only'].includes(row.subject));
+    for (const row of chosen) {
+      const item = { id: row.id };
+      const opened = await run(emulator, { host: 'GMAIL', trigger: 'message', item });
+      const card = firstCard(opened.response);
+      const button = allActions(card).find(a => a.functionName === 'onFlagEmail')!;
+      const flagged = await run(emulator, {
+        host: 'GMAIL',
+        function: 'onFlagEmail',
+        item,
+        parameters: button.parameters,
+        form: { ...formValues(card), ...TYPICAL },
+      });
+      expect(textOf(flagged.response)).toMatch(/Flagged for capture/);
+      const view = await api<{ userLabels: string[] }>(emulator, 'GET', `/api/gmail/${row.id}`);
+      expect(view.body.userLabels).toEqual(['Records/To capture']);
+    }
+    const home = await run(emulator, { host: 'GMAIL', trigger: 'homepage' });
+    const toggle = allActions(firstCard(home.response)).find(
+      a => a.functionName === 'onToggleHourlyCapture'
+    )!;
+    const on = await run(emulator, {
+      host: 'GMAIL',
+      function: 'onToggleHourlyCapture',
+      parameters: toggle.parameters,
+      form: { hourly: ['yes'] },
+    });
+    expect(textOf(on.response)).toMatch(/every hour/);
+
+    const triggers = await api<{ id: string; handlerFunction: string; owner: string }[]>(
+      emulator,
+      'GET',
+      '/api/triggers'
+    );
+    const sweep = triggers.body.find(t => t.handlerFunction === 'onCaptureSweep')!;
+    expect(sweep.owner).toBe(ALICE);
+    const fired = await api<RunReply>(emulator, 'POST', `/api/triggers/${sweep.id}/run`);
+    expect(fired.status).toBe(200);
+    // A time-driven handler returns nothing: a normal answer, with no card to show.
+    expect(fired.body).toMatchObject({
+      response: null,
+      execution: { function: 'onCaptureSweep', user: ALICE, trigger: 'time-driven' },
+    });
+    expect(fired.body.error).toBeUndefined();
+    expect(fired.body.execution.log.join('\n')).toMatch(/Scheduled capture: 2 captured, 0 failed/);
+    const after = await inbox(emulator);
+    for (const row of chosen) {
+      expect(after.find(r => r.id === row.id)).toMatchObject({ userLabels: ['Records/Captured'] });
+    }
+    expect((await registerRows(emulator)).map(r => r.Title).sort()).toEqual([
+      'Board paper',
+      'HTML only',
+    ]);
+  });
+
   it('refuses another user’s email and a message trigger without one', async () => {
     const emulator = await start({ seed: departmentWithMail });
     const drosMessage = Object.values(emulator.workspace.state.gmail!.messages).find(

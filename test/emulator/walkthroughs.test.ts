@@ -3,12 +3,18 @@
 import { textOf } from '../../fakes/card-service/query';
 import { createWorkspaceState } from '../../fakes/core/state';
 import type { WorkspaceState } from '../../fakes/core/state';
-import { driveEvent, editorEvent, gmailEvent } from '../../fakes/events';
+import { driveEvent, editorEvent, gmailEvent, homepageEvent } from '../../fakes/events';
 import { firstCard } from '../../fakes/form';
 import { Workspace } from '../../fakes/harness/workspace';
 import { DEMO, MAIL, PEOPLE, seedDemo } from '../../emulator/demo';
 import type { TrainerSession, Walkthrough } from '../../emulator/walkthrough-types';
-import { registerRowFor, registerRowWhere, walkthroughs } from '../../emulator/walkthroughs';
+import {
+  CAPTURED_LABEL,
+  registerRowFor,
+  registerRowWhere,
+  TO_CAPTURE_LABEL,
+  walkthroughs,
+} from '../../emulator/walkthroughs';
 import { press } from '../support/department';
 
 async function start(
@@ -148,6 +154,98 @@ describe('trainer walkthroughs', () => {
       'check-row': true,
       'saved-files': true,
     });
+  });
+
+  /** Opens the user's copy of an email in Gmail and presses Flag for capture in its sidebar. */
+  function flagEmail(ws: Workspace, session: TrainerSession, messageId: string) {
+    const message = Object.values(ws.state.gmail!.messages).find(
+      m => m.owner === session.user && m.messageId === messageId
+    )!;
+    session.opened.push(message.id);
+    const event = gmailEvent({ messageId: message.id, threadId: message.threadId });
+    const card = firstCard(ws.run('onGmailMessage', event, { user: session.user }).json);
+    const flagged = press(ws, event, card, 'onFlagEmail', session.user, {
+      series: ['FIN-ACC-01'],
+      businessUnit: ['FCE'],
+    });
+    expect(textOf(flagged.json)).toMatch(/Flagged for capture/);
+    return message;
+  }
+
+  /** Flags the two routine emails and switches the hourly capture on from the Gmail homepage. */
+  async function flagTwoAndSwitchOn() {
+    const started = await start('flag-and-sweep');
+    const { walkthrough, ws, session } = started;
+    expect(session.user).toBe(PEOPLE.finance.email);
+    const inbox = Object.values(ws.state.gmail!.messages).filter(
+      m => m.owner === session.user && m.labels.includes('INBOX')
+    );
+    expect(inbox.length).toBeGreaterThanOrEqual(5);
+    expect(Object.values(ticks(walkthrough, ws.state, session))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    const remittance = flagEmail(ws, session, MAIL.remittance.messageId);
+    expect(ws.state.gmail!.messages[remittance.id].labels).toContain(TO_CAPTURE_LABEL);
+    expect(ticks(walkthrough, ws.state, session)['flag-two']).toBe(false);
+    const order = flagEmail(ws, session, MAIL.purchaseOrder.messageId);
+    expect(ticks(walkthrough, ws.state, session)['flag-two']).toBe(true);
+
+    const home = homepageEvent('GMAIL');
+    const card = firstCard(ws.run('onGmailHomepage', home, { user: session.user }).json);
+    expect(textOf(card)).toMatch(/Capture flagged email every hour/);
+    const on = press(ws, home, card, 'onToggleHourlyCapture', session.user, { hourly: ['yes'] });
+    expect(textOf(on.json)).toMatch(/every hour/);
+    expect(ticks(walkthrough, ws.state, session)).toMatchObject({
+      'flag-two': true,
+      hourly: true,
+      'run-capture': false,
+    });
+    return { ...started, flagged: [remittance.id, order.id], home };
+  }
+
+  function seeRegister(ws: Workspace, session: TrainerSession, flagged: string[]) {
+    for (const id of flagged) {
+      const message = ws.state.gmail!.messages[id];
+      expect(message.labels).toContain(CAPTURED_LABEL);
+      expect(message.labels).not.toContain(TO_CAPTURE_LABEL);
+      expect(registerRowWhere(ws.state, 'Message-ID', message.messageId!)).toMatchObject({
+        'Record type': 'Email',
+        Series: 'FIN-ACC-01',
+      });
+    }
+    session.opened.push(
+      JSON.parse(ws.state.properties.script['records-capture.config']!).registerId
+    );
+  }
+
+  it('flag and sweep: flag two emails, switch on the hourly capture, capture them now', async () => {
+    const { walkthrough, ws, session, flagged, home } = await flagTwoAndSwitchOn();
+    const card = firstCard(ws.run('onGmailHomepage', home, { user: session.user }).json);
+    const now = press(ws, home, card, 'onCaptureFlaggedNow', session.user);
+    expect(textOf(now.json)).toMatch(/2 captured, 0 not captured/);
+    expect(ticks(walkthrough, ws.state, session)['run-capture']).toBe(true);
+    expect(ticks(walkthrough, ws.state, session)['check-register']).toBe(false);
+    seeRegister(ws, session, flagged);
+    expect(ticks(walkthrough, ws.state, session)).toEqual({
+      'flag-two': true,
+      hourly: true,
+      'run-capture': true,
+      'check-register': true,
+    });
+  });
+
+  it('flag and sweep: the hourly trigger, run at once, captures them too', async () => {
+    const { walkthrough, ws, session, flagged } = await flagTwoAndSwitchOn();
+    const [trigger] = ws.state.triggers;
+    expect(trigger).toMatchObject({ handlerFunction: 'onCaptureSweep', owner: session.user });
+    const run = ws.run(trigger.handlerFunction, {}, { user: trigger.owner, budgetMs: 360_000 });
+    expect(run.error).toBeUndefined();
+    expect(run.log.join('\n')).toMatch(/Scheduled capture: 2 captured, 0 failed/);
+    seeRegister(ws, session, flagged);
+    expect(Object.values(ticks(walkthrough, ws.state, session))).toEqual([true, true, true, true]);
   });
 
   it('why SECRET is refused: both refusals are seen, nothing reaches the register', async () => {
