@@ -5,6 +5,7 @@ import { cachedReferenceData, cacheReferenceData } from '../adapters/reference-c
 import { Register } from '../adapters/register';
 import { currentUserEmail } from '../adapters/session';
 import type { ReferenceData } from '../domain/declaration';
+import { UserFacingError } from './errors';
 
 export interface Deployment {
   user: string;
@@ -42,4 +43,16 @@ export function openWorkplace(deployment: Deployment = loadDeployment()): Workpl
     cacheReferenceData(config.registerId, reference);
   }
   return { ...deployment, config, register, reference, domain: config.setUpBy.split('@')[1] ?? '' };
+}
+
+/** The register for an action; an action before setup is a clear error, not a stack trace. */
+export function requireWorkplace(): Workplace {
+  const w = openWorkplace();
+  if (!w) {
+    throw new UserFacingError(
+      'Records Capture is not set up yet: ask your records administrator.',
+      'Not set up'
+    );
+  }
+  return w;
 }

@@ -2,8 +2,7 @@
 // with the next card.
 import { declareItems, prepareDeclaration } from '../app/declare';
 import { finishFiling } from '../app/finish-filing';
-import { isAdministrator, loadDeployment, openWorkplace } from '../app/deployment';
-import type { Workplace } from '../app/deployment';
+import { isAdministrator, loadDeployment, requireWorkplace } from '../app/deployment';
 import { UserFacingError } from '../app/errors';
 import { createRegister, linkRegister } from '../app/setup';
 import { forgetReferenceData } from '../adapters/reference-cache';
@@ -19,16 +18,6 @@ import { cards, respond } from './respond';
 import { registerHome } from './triggers';
 
 type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
-
-function requireWorkplace(): Workplace {
-  const w = openWorkplace();
-  if (!w)
-    throw new UserFacingError(
-      'Records Capture is not set up yet: ask your records administrator.',
-      'Not set up'
-    );
-  return w;
-}
 
 /** Editors: asks Docs or Sheets for access to the open file; the grant trigger then runs. */
 export function onRequestFileScope(

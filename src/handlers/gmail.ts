@@ -1,7 +1,7 @@
 // Gmail: the contextual card for the open message, and capturing it.
 import { captureNow, flagForCapture, prepareCapture, removeFlag } from '../app/capture';
 import type { CaptureForm } from '../app/capture';
-import { loadDeployment, openWorkplace } from '../app/deployment';
+import { loadDeployment, openWorkplace, requireWorkplace } from '../app/deployment';
 import { UserFacingError } from '../app/errors';
 import {
   action,
@@ -78,12 +78,7 @@ function readCaptureForm(e: AddonEvent, now: Date): CaptureForm {
 
 export function onCaptureEmail(e: AddonEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return respond(() => {
-    const w = openWorkplace();
-    if (!w)
-      throw new UserFacingError(
-        'Records Capture is not set up yet: ask your records administrator.',
-        'Not set up'
-      );
+    const w = requireWorkplace();
     const { messageId, accessToken } = openMessage(e);
     const now = new Date();
     const form = readCaptureForm(e, now);
@@ -110,12 +105,7 @@ export function onCaptureEmail(e: AddonEvent): GoogleAppsScript.Card_Service.Act
 
 export function onFlagEmail(e: AddonEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return respond(() => {
-    const w = openWorkplace();
-    if (!w)
-      throw new UserFacingError(
-        'Records Capture is not set up yet: ask your records administrator.',
-        'Not set up'
-      );
+    const w = requireWorkplace();
     const { messageId, accessToken } = openMessage(e);
     const now = new Date();
     const form = readCaptureForm(e, now);
@@ -133,12 +123,7 @@ export function onFlagEmail(e: AddonEvent): GoogleAppsScript.Card_Service.Action
 
 export function onRemoveFlag(e: AddonEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return respond(() => {
-    const w = openWorkplace();
-    if (!w)
-      throw new UserFacingError(
-        'Records Capture is not set up yet: ask your records administrator.',
-        'Not set up'
-      );
+    const w = requireWorkplace();
     const { messageId, accessToken } = openMessage(e);
     removeFlag(messageId, accessToken);
     const preparation = prepareCapture(w, messageId, accessToken, new Date());
@@ -199,12 +184,7 @@ function sweepCard(notice?: string): Card {
 
 export function onCaptureFlaggedNow(_e: AddonEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return respond(() => {
-    const w = openWorkplace();
-    if (!w)
-      throw new UserFacingError(
-        'Records Capture is not set up yet: ask your records administrator.',
-        'Not set up'
-      );
+    const w = requireWorkplace();
     const report = runSweep(w, CARD_BUDGET_MS, new Date());
     const text = `${report.captured} captured, ${report.failed} not captured${report.alreadyRecords ? `, ${report.alreadyRecords} already records` : ''}${report.remaining ? `; ${report.remaining} still flagged` : ''}`;
     return update(
@@ -220,12 +200,8 @@ export function onCaptureFlaggedNow(_e: AddonEvent): GoogleAppsScript.Card_Servi
 
 export function onToggleHourlyCapture(e: AddonEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return respond(() => {
-    const w = openWorkplace();
-    if (!w)
-      throw new UserFacingError(
-        'Records Capture is not set up yet: ask your records administrator.',
-        'Not set up'
-      );
+    // Only a set-up deployment has a scheduled capture to switch.
+    requireWorkplace();
     const on = formString(e, 'hourly') === 'yes';
     const existing = sweepTrigger();
     if (on && !existing) ScriptApp.newTrigger(SWEEP_HANDLER).timeBased().everyHours(1).create();
