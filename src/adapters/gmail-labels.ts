@@ -5,6 +5,8 @@ import { UserFacingError } from '../app/errors';
 export const TO_CAPTURE_LABEL = 'Records/To capture';
 export const CAPTURED_LABEL = 'Records/Captured';
 export const CAPTURE_FAILED_LABEL = 'Records/Capture failed';
+/** Captured as the original only: the PDF rendition and attachments are still to be made. */
+export const RENDITION_PENDING_LABEL = 'Records/Rendition pending';
 
 function gmail(): NonNullable<typeof Gmail> {
   if (typeof Gmail === 'undefined' || !Gmail) {

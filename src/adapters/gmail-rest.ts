@@ -113,3 +113,96 @@ export function fetchMessageMetadata(ids: string[]): Fetched<MessageMetadata>[] 
     };
   });
 }
+
+export interface MessagePart {
+  partId: string;
+  mimeType: string;
+  filename: string;
+  headers: Record<string, string>;
+  /** Inline content (base64url), for small text parts. */
+  data: string | null;
+  attachmentId: string | null;
+  size: number;
+  parts: MessagePart[];
+}
+
+export interface FullMessage {
+  id: string;
+  threadId: string;
+  payload: MessagePart;
+}
+
+interface ApiPart {
+  partId?: string;
+  mimeType?: string;
+  filename?: string;
+  headers?: { name: string; value: string }[];
+  body?: { data?: string; attachmentId?: string; size?: number };
+  parts?: ApiPart[];
+}
+
+function toPart(part: ApiPart): MessagePart {
+  const found: Record<string, string> = {};
+  for (const h of part.headers ?? []) {
+    const name = h.name.toLowerCase();
+    if (!(name in found)) found[name] = h.value;
+  }
+  return {
+    partId: part.partId ?? '',
+    mimeType: (part.mimeType ?? '').toLowerCase(),
+    filename: part.filename ?? '',
+    headers: found,
+    data: part.body?.data ?? null,
+    attachmentId: part.body?.attachmentId ?? null,
+    size: part.body?.size ?? 0,
+    parts: (part.parts ?? []).map(toPart),
+  };
+}
+
+/** The MIME structure of many messages in one parallel round (format=full). */
+export function fetchFullMessages(ids: string[]): Fetched<FullMessage>[] {
+  if (!ids.length) return [];
+  const responses = UrlFetchApp.fetchAll(
+    ids.map(id => ({
+      url: `${API}/messages/${encodeURIComponent(id)}?format=full`,
+      headers: headers(),
+      muteHttpExceptions: true,
+    }))
+  );
+  return responses.map(response => {
+    if (response.getResponseCode() !== 200) return { ok: false, reason: reasonOf(response) };
+    const body = JSON.parse(response.getContentText()) as {
+      id: string;
+      threadId: string;
+      payload?: ApiPart;
+    };
+    return {
+      ok: true,
+      value: { id: body.id, threadId: body.threadId, payload: toPart(body.payload ?? {}) },
+    };
+  });
+}
+
+/** Attachment contents (bytes), fetched together. */
+export function fetchAttachments(
+  wanted: { messageId: string; attachmentId: string }[]
+): Fetched<GoogleAppsScript.Byte[]>[] {
+  if (!wanted.length) return [];
+  const responses = UrlFetchApp.fetchAll(
+    wanted.map(w => ({
+      url: `${API}/messages/${encodeURIComponent(w.messageId)}/attachments/${encodeURIComponent(w.attachmentId)}`,
+      headers: headers(),
+      muteHttpExceptions: true,
+    }))
+  );
+  return responses.map(response => {
+    if (response.getResponseCode() !== 200) return { ok: false, reason: reasonOf(response) };
+    const body = JSON.parse(response.getContentText()) as { data: string };
+    return { ok: true, value: Utilities.base64DecodeWebSafe(body.data) };
+  });
+}
+
+/** The bytes of a part's inline content. */
+export function partBytes(part: MessagePart): GoogleAppsScript.Byte[] {
+  return part.data ? Utilities.base64DecodeWebSafe(part.data) : [];
+}

@@ -25,6 +25,10 @@ export interface RecordSummary {
   declaredBy: string;
   declaredAt: Date | string;
   filing: string;
+  folderId: string;
+  checksum: string;
+  /** Links to the record's saved files, one per line ('' in registers without the column). */
+  savedFiles: string;
 }
 
 export interface AppendResult {
@@ -195,6 +199,7 @@ export class Register {
       for (const change of changes) {
         for (const key of Object.keys(change.values)) {
           const value = change.values[key];
+          if (columns[key] === undefined) continue; // an optional column this register lacks
           const cell = typeof value === 'string' ? toCellText(value).cell : (value ?? '');
           register.getRange(change.row, columns[key] + 1).setValue(cell);
         }
@@ -391,6 +396,9 @@ function summarise(row: number, values: unknown[], columns: Record<string, numbe
         ? (declaredAt as Date)
         : String(declaredAt ?? ''),
     filing: text('filing'),
+    folderId: text('folderId'),
+    checksum: text('checksum'),
+    savedFiles: columns.savedFiles === undefined ? '' : text('savedFiles'),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   CAPTURED_LABEL,
   labelIds,
   messagesLabelled,
+  RENDITION_PENDING_LABEL,
   TO_CAPTURE_LABEL,
 } from '../adapters/gmail-labels';
 import { withScriptLock } from '../adapters/lock';
@@ -91,7 +92,12 @@ export const MAX_RAW_BYTES = 36 * 1024 * 1024;
 
 export function runSweep(w: Workplace, budgetMs: number, now: Date): SweepReport {
   const startedAt = Date.now();
-  const labels = labelIds([TO_CAPTURE_LABEL, CAPTURED_LABEL, CAPTURE_FAILED_LABEL]);
+  const labels = labelIds([
+    TO_CAPTURE_LABEL,
+    CAPTURED_LABEL,
+    CAPTURE_FAILED_LABEL,
+    RENDITION_PENDING_LABEL,
+  ]);
   const status = readSweepStatus();
   const report: SweepReport = {
     captured: 0,
@@ -215,7 +221,10 @@ export function runSweep(w: Workplace, budgetMs: number, now: Date): SweepReport
         for (const f of filed)
           relabel.push({
             id: f.item.meta.id,
-            add: [labels[CAPTURED_LABEL]],
+            // Originals only so far: the rendition pass finds them by this label.
+            add: f.item.raw
+              ? [labels[CAPTURED_LABEL], labels[RENDITION_PENDING_LABEL]]
+              : [labels[CAPTURED_LABEL]],
             remove: [labels[TO_CAPTURE_LABEL]],
           });
       }

@@ -13,6 +13,7 @@ import {
   paragraph,
   update,
 } from '../cards/common';
+import { runRenditionPass } from '../app/renditions';
 import { CARD_BUDGET_MS, readSweepStatus, runSweep, TRIGGER_BUDGET_MS } from '../app/sweep';
 import { CAPTURE_FIELD, captureOutcomeCard, emailCard } from '../cards/gmail-card';
 import { FIELD } from '../cards/record-form';
@@ -217,8 +218,12 @@ export function onToggleHourlyCapture(e: AddonEvent): GoogleAppsScript.Card_Serv
 export function onCaptureSweep(_e: unknown): void {
   const w = openWorkplace();
   if (!w) return;
+  const startedAt = Date.now();
   const report = runSweep(w, TRIGGER_BUDGET_MS, new Date());
+  // Time left over goes to the PDF renditions and attachments of what was captured.
+  const renditions = runRenditionPass(w, TRIGGER_BUDGET_MS - (Date.now() - startedAt), new Date());
   console.log(
-    `Scheduled capture: ${report.captured} captured, ${report.failed} failed, ${report.remaining} still flagged`
+    `Scheduled capture: ${report.captured} captured, ${report.failed} failed, ${report.remaining} still flagged; ` +
+      `${renditions.done} renditions made, ${renditions.remaining} waiting`
   );
 }

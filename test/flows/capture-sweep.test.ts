@@ -1,7 +1,7 @@
 import { textOf } from '../../fakes/card-service/query';
 import { gmailEvent, homepageEvent } from '../../fakes/events';
 import { firstCard } from '../../fakes/form';
-import { plainMessage } from '../../fakes/gmail/fixtures';
+import { attachmentsMessage, inlineImageMessage, plainMessage } from '../../fakes/gmail/fixtures';
 import { addMessageFromRaw, deleteMessageInState } from '../../fakes/gmail/seed';
 import type { Workspace } from '../../fakes/harness/workspace';
 import { ALICE, department, press, registerRows } from '../support/department';
@@ -121,5 +121,37 @@ describe('the scheduled capture and very large email', () => {
         .map(m => m.id)
         .sort()
     ).toEqual([small, large].sort());
+  });
+});
+
+describe('the rendition pass', () => {
+  it('adds the PDF rendition and the attachments to email the scheduled capture saved as originals', async () => {
+    const ws = department();
+    const withFiles = await addMessageFromRaw(ws.state, {
+      owner: ALICE,
+      raw: attachmentsMessage({ subject: 'Retention schedule', messageId: 'files@dfrr.gov.uk' }),
+    });
+    const withImage = await addMessageFromRaw(ws.state, {
+      owner: ALICE,
+      raw: inlineImageMessage({ subject: 'Crest', messageId: 'crest-sweep@dfrr.gov.uk' }),
+    });
+    for (const id of [withFiles, withImage]) {
+      flag(ws, gmailEvent({ messageId: id, threadId: ws.state.gmail!.messages[id].threadId }));
+    }
+    const run = ws.run('onCaptureSweep', {}, { user: ALICE, budgetMs: 360_000 });
+    expect(run.log.join('\n')).toMatch(/2 captured.*2 renditions made, 0 waiting/);
+    const rows = registerRows(ws);
+    expect(rows.map(r => r.Filing)).toEqual(['Complete', 'Complete']);
+    const files = rows.find(r => r.Title === 'Retention schedule')!;
+    expect(files.Attachments).toBe(3);
+    expect(String(files['Saved files']).split('\n')).toHaveLength(5); // .eml, PDF, 3 attachments
+    expect(String(files['Checksum (SHA-256)']).match(/[0-9a-f]{64}/g)).toHaveLength(5);
+    const pdf = Object.values(ws.state.drive).find(i => i.name.endsWith('Crest.pdf'))!;
+    const rendered = Buffer.from(pdf.contentBase64 ?? '', 'base64').toString('utf8');
+    expect(rendered).toContain('data:image/png;base64,');
+    expect(labelled(ws, 'Records/Rendition pending')).toHaveLength(0);
+    expect(registerRows(ws, 'Audit log').map(r => r.Action)).toEqual(
+      expect.arrayContaining(['Email captured (scheduled)', 'Email rendition made'])
+    );
   });
 });
