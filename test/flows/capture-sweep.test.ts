@@ -1,7 +1,12 @@
 import { textOf } from '../../fakes/card-service/query';
 import { gmailEvent, homepageEvent } from '../../fakes/events';
 import { firstCard } from '../../fakes/form';
-import { attachmentsMessage, inlineImageMessage, plainMessage } from '../../fakes/gmail/fixtures';
+import {
+  attachmentsMessage,
+  inlineImageMessage,
+  plainMessage,
+  threadMessages,
+} from '../../fakes/gmail/fixtures';
 import { addMessageFromRaw, deleteMessageInState } from '../../fakes/gmail/seed';
 import type { Workspace } from '../../fakes/harness/workspace';
 import { ALICE, department, press, registerRows } from '../support/department';
@@ -153,5 +158,34 @@ describe('the rendition pass', () => {
     expect(registerRows(ws, 'Audit log').map(r => r.Action)).toEqual(
       expect.arrayContaining(['Email captured (scheduled)', 'Email rendition made'])
     );
+  });
+});
+
+describe('a thread of 100 messages', () => {
+  it('captures what fits in the sidebar’s time, says what was not reached, and the flag takes the rest', async () => {
+    const ws = department();
+    const raws = threadMessages(100, { subject: 'Flood defence review' });
+    let threadId: string | undefined;
+    let last = '';
+    for (const raw of raws) {
+      last = await addMessageFromRaw(ws.state, { owner: ALICE, raw, threadId });
+      threadId = ws.state.gmail!.messages[last].threadId;
+    }
+    const event = gmailEvent({ messageId: last, threadId: threadId! });
+    const card = firstCard(ws.run('onGmailMessage', event, { user: ALICE }).json);
+    expect(textOf(card)).toMatch(/The whole thread \(100 messages\)/);
+    const now = press(ws, event, card, 'onCaptureEmail', ALICE, { ...CHOICES, scope: ['thread'] });
+    const captured = registerRows(ws).length;
+    expect(captured).toBeGreaterThan(0);
+    expect(captured).toBeLessThan(100);
+    expect(textOf(now.json)).toMatch(
+      new RegExp(`${100 - captured} message\\(s\\) of the thread were not reached in time`)
+    );
+    // Flagging the thread hands the rest to the scheduled capture, which skips what is captured.
+    flag(ws, event);
+    ws.run('onCaptureSweep', {}, { user: ALICE, budgetMs: 360_000 });
+    const rows = registerRows(ws);
+    expect(rows).toHaveLength(100);
+    expect(new Set(rows.map(r => r['Message-ID'])).size).toBe(100);
   });
 });
