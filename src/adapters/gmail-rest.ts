@@ -24,32 +24,28 @@ function reasonOf(response: GoogleAppsScript.URL_Fetch.HTTPResponse): string {
   }
 }
 
+/** GETs many Gmail API paths in one parallel round; each answer parsed, or the reason it failed. */
+function getAll<T>(paths: string[], parse: (body: unknown) => T): Fetched<T>[] {
+  if (!paths.length) return [];
+  const responses = UrlFetchApp.fetchAll(
+    paths.map(path => ({ url: `${API}${path}`, headers: headers(), muteHttpExceptions: true }))
+  );
+  return responses.map(response =>
+    response.getResponseCode() === 200
+      ? { ok: true as const, value: parse(JSON.parse(response.getContentText())) }
+      : { ok: false as const, reason: reasonOf(response) }
+  );
+}
+
 /** The raw messages, in the order asked; a message that cannot be read says why. */
 export function fetchRawMessages(ids: string[]): Fetched<RawMessage>[] {
-  if (!ids.length) return [];
-  const responses = UrlFetchApp.fetchAll(
-    ids.map(id => ({
-      url: `${API}/messages/${encodeURIComponent(id)}?format=raw`,
-      headers: headers(),
-      muteHttpExceptions: true,
-    }))
+  return getAll(
+    ids.map(id => `/messages/${encodeURIComponent(id)}?format=raw`),
+    body => {
+      const m = body as { id: string; threadId: string; raw: string };
+      return { id: m.id, threadId: m.threadId, bytes: Utilities.base64DecodeWebSafe(m.raw) };
+    }
   );
-  return responses.map(response => {
-    if (response.getResponseCode() !== 200) return { ok: false, reason: reasonOf(response) };
-    const body = JSON.parse(response.getContentText()) as {
-      id: string;
-      threadId: string;
-      raw: string;
-    };
-    return {
-      ok: true,
-      value: {
-        id: body.id,
-        threadId: body.threadId,
-        bytes: Utilities.base64DecodeWebSafe(body.raw),
-      },
-    };
-  });
 }
 
 /** Adds and removes labels on many messages in one parallel round. */
@@ -80,38 +76,19 @@ const METADATA_HEADERS = ['Subject', 'From', 'To', 'Cc', 'Date', 'Message-ID', '
 
 /** Headers and size of many messages in one parallel round (no content). */
 export function fetchMessageMetadata(ids: string[]): Fetched<MessageMetadata>[] {
-  if (!ids.length) return [];
   const query = METADATA_HEADERS.map(h => `&metadataHeaders=${encodeURIComponent(h)}`).join('');
-  const responses = UrlFetchApp.fetchAll(
-    ids.map(id => ({
-      url: `${API}/messages/${encodeURIComponent(id)}?format=metadata${query}`,
-      headers: headers(),
-      muteHttpExceptions: true,
-    }))
-  );
-  return responses.map(response => {
-    if (response.getResponseCode() !== 200) return { ok: false, reason: reasonOf(response) };
-    const body = JSON.parse(response.getContentText()) as {
-      id: string;
-      threadId: string;
-      sizeEstimate?: number;
-      payload?: { headers?: { name: string; value: string }[] };
-    };
-    const found: Record<string, string> = {};
-    for (const h of body.payload?.headers ?? []) {
-      const name = h.name.toLowerCase();
-      if (!(name in found)) found[name] = h.value;
+  return getAll(
+    ids.map(id => `/messages/${encodeURIComponent(id)}?format=metadata${query}`),
+    body => {
+      const m = body as { id: string; threadId: string; sizeEstimate?: number; payload?: ApiPart };
+      return {
+        id: m.id,
+        threadId: m.threadId,
+        sizeEstimate: m.sizeEstimate ?? 0,
+        headers: toPart(m.payload ?? {}).headers,
+      };
     }
-    return {
-      ok: true,
-      value: {
-        id: body.id,
-        threadId: body.threadId,
-        sizeEstimate: body.sizeEstimate ?? 0,
-        headers: found,
-      },
-    };
-  });
+  );
 }
 
 export interface MessagePart {
@@ -161,45 +138,26 @@ function toPart(part: ApiPart): MessagePart {
 
 /** The MIME structure of many messages in one parallel round (format=full). */
 export function fetchFullMessages(ids: string[]): Fetched<FullMessage>[] {
-  if (!ids.length) return [];
-  const responses = UrlFetchApp.fetchAll(
-    ids.map(id => ({
-      url: `${API}/messages/${encodeURIComponent(id)}?format=full`,
-      headers: headers(),
-      muteHttpExceptions: true,
-    }))
+  return getAll(
+    ids.map(id => `/messages/${encodeURIComponent(id)}?format=full`),
+    body => {
+      const m = body as { id: string; threadId: string; payload?: ApiPart };
+      return { id: m.id, threadId: m.threadId, payload: toPart(m.payload ?? {}) };
+    }
   );
-  return responses.map(response => {
-    if (response.getResponseCode() !== 200) return { ok: false, reason: reasonOf(response) };
-    const body = JSON.parse(response.getContentText()) as {
-      id: string;
-      threadId: string;
-      payload?: ApiPart;
-    };
-    return {
-      ok: true,
-      value: { id: body.id, threadId: body.threadId, payload: toPart(body.payload ?? {}) },
-    };
-  });
 }
 
 /** Attachment contents (bytes), fetched together. */
 export function fetchAttachments(
   wanted: { messageId: string; attachmentId: string }[]
 ): Fetched<GoogleAppsScript.Byte[]>[] {
-  if (!wanted.length) return [];
-  const responses = UrlFetchApp.fetchAll(
-    wanted.map(w => ({
-      url: `${API}/messages/${encodeURIComponent(w.messageId)}/attachments/${encodeURIComponent(w.attachmentId)}`,
-      headers: headers(),
-      muteHttpExceptions: true,
-    }))
+  return getAll(
+    wanted.map(
+      w =>
+        `/messages/${encodeURIComponent(w.messageId)}/attachments/${encodeURIComponent(w.attachmentId)}`
+    ),
+    body => Utilities.base64DecodeWebSafe((body as { data: string }).data)
   );
-  return responses.map(response => {
-    if (response.getResponseCode() !== 200) return { ok: false, reason: reasonOf(response) };
-    const body = JSON.parse(response.getContentText()) as { data: string };
-    return { ok: true, value: Utilities.base64DecodeWebSafe(body.data) };
-  });
 }
 
 /** The bytes of a part's inline content. */
