@@ -148,8 +148,12 @@ function sweepCard(notice?: string): Card {
         'Open an email to capture it now, or flag it for capture later. Flagged email is captured by the scheduled capture, in batches.'
       )
     )
-    .addWidget(labelled('Captured by the scheduled capture', String(status.captured)))
-    .addWidget(labelled('Still flagged after the last run', String(status.remaining)))
+    .addWidget(
+      labelled(
+        'Scheduled capture',
+        `${status.captured} of ${status.captured + status.remaining + status.failed.length} captured, ${status.failed.length} failed`
+      )
+    )
     .addWidget(
       labelled('Last run', status.lastRunAt ? formatDateTime(new Date(status.lastRunAt)) : 'Never')
     );

@@ -319,7 +319,7 @@ describe('the emulator in a browser', () => {
     await page.click('[data-testid="button-Capture flagged now"]');
     expect(await toast(page, '2 captured')).toMatch(/2 captured, 0 not captured/);
     await idle(page);
-    expect(await sidebarText(page)).toMatch(/Captured by the scheduled capture\s*2/);
+    expect(await sidebarText(page)).toMatch(/Scheduled capture\s*2 of 2 captured, 0 failed/);
     await page.waitForSelector('[data-testid=step-run-capture][data-done=true]');
     await capturedInInbox(page);
     await snap(page, '18-captured-flagged-now');
@@ -351,7 +351,7 @@ describe('the emulator in a browser', () => {
     await page.waitForSelector('[data-testid=step-run-capture][data-done=true]');
     await capturedInInbox(page);
     await page.waitForSelector(
-      '[data-testid=sidebar] .rc-decorated:has-text("Captured by the scheduled capture"):has-text("2")'
+      '[data-testid=sidebar] .rc-decorated:has-text("2 of 2 captured, 0 failed")'
     );
     expect(await page.isVisible('[data-testid=toast]:has-text("2 captured")')).toBe(false);
     await page.waitForSelector('[data-testid=executions] td:text-is("onCaptureSweep")');
