@@ -56,7 +56,7 @@ function fillRegister(ws: Workspace, n: number): void {
 
 function roundTrips(counts: CallCounts): number {
   return Object.entries(counts.byKey)
-    .filter(([key]) => (LATENCY[key]?.ms ?? 0) > 0)
+    .filter(([key]) => (LATENCY[key]?.ms ?? 0) > 0 && !LATENCY[key]?.local)
     .reduce((sum, [, n]) => sum + n, 0);
 }
 

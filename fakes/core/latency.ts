@@ -10,6 +10,8 @@ export interface CallCost {
   perUnit?: number;
   /** What the call does to the spreadsheet write buffer. */
   kind?: 'read' | 'write' | 'commit';
+  /** Work done inside the script's own process (it takes time but makes no network round trip). */
+  local?: boolean;
   basis: string;
 }
 
@@ -222,7 +224,12 @@ export const LATENCY: Record<string, CallCost> = {
   'CacheService.Cache.remove': { ms: 93, basis: 'M: as put' },
   'Session.User.getEmail': { ms: 20, basis: 'E: context read' },
   'Session.getScriptTimeZone': { ms: 5, basis: 'E: context read' },
-  'Utilities.computeDigest': { ms: 3, perUnit: 0.005, basis: 'E: local hashing ~5 ms/MB' },
+  'Utilities.computeDigest': {
+    ms: 3,
+    perUnit: 0.005,
+    local: true,
+    basis: 'E: local hashing ~5 ms/MB',
+  },
   'ScriptApp.TriggerBuilder.create': { ms: 300, basis: 'E: project metadata write' },
   'ScriptApp.getProjectTriggers': { ms: 100, basis: 'E: project metadata read' },
   'ScriptApp.deleteTrigger': { ms: 300, basis: 'E: project metadata write' },

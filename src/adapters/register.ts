@@ -10,6 +10,7 @@ import { DISPOSAL_ACTIONS, RETENTION_TRIGGERS } from '../domain/retention';
 import { mapHeaders, registerHeadroom, TABS } from '../domain/register-schema';
 import type { ColumnSpec, Headroom, TabKey } from '../domain/register-schema';
 import { toCellText } from '../domain/text';
+import { chain } from '../domain/audit-chain';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -162,9 +163,11 @@ export class Register {
     const registerRows = entries.map(e =>
       toRow(e, TABS.register.columns, registerColumns, truncated)
     );
-    const auditRows = audits.map(e => toRow(e, TABS.audit.columns, auditColumns, truncated));
     const firstRow = this.lastRow('register') + 1;
     const firstAuditRow = this.lastRow('audit') + 1;
+    const auditRows = this.chained(audits).map(e =>
+      toRow(e, TABS.audit.columns, auditColumns, truncated)
+    );
     const written: GoogleAppsScript.Spreadsheet.Range[] = [];
     try {
       written.push(this.writeRows(register, firstRow, registerRows));
@@ -205,14 +208,43 @@ export class Register {
         }
       }
       if (audits.length) {
-        const rows = audits.map(e => toRow(e, TABS.audit.columns, auditColumns, truncated));
-        this.writeRows(this.sheet('audit'), this.lastRow('audit') + 1, rows);
+        const first = this.lastRow('audit') + 1;
+        const rows = this.chained(audits).map(e =>
+          toRow(e, TABS.audit.columns, auditColumns, truncated)
+        );
+        this.writeRows(this.sheet('audit'), first, rows);
         this.lastRows.audit = undefined;
       }
       SpreadsheetApp.flush();
     } catch (error) {
       throw writeError(error);
     }
+  }
+
+  /**
+   * New audit rows linked into the log's hash chain (registers made before the chain have no hash
+   * columns, and their rows are written as they are). Call while holding the script lock.
+   */
+  private chained(audits: RegisterEntry[]): RegisterEntry[] {
+    const columns = this.columns('audit');
+    if (columns.hash === undefined || columns.previousHash === undefined || !audits.length)
+      return audits;
+    const last = this.lastRow('audit');
+    const lastHash =
+      last >= 2
+        ? String(
+            this.sheet('audit')
+              .getRange(last, columns.hash + 1)
+              .getValue() ?? ''
+          )
+        : '';
+    // Hash the text as the cells will hold it (cleaned, perhaps cut), so verification matches.
+    const asStored = audits.map(a =>
+      Object.fromEntries(
+        Object.entries(a).map(([k, v]) => [k, typeof v === 'string' ? toCellText(v).text : v])
+      )
+    );
+    return chain(lastHash, asStored, sha256Text);
   }
 
   /** Reads the file plan, retention schedules and business units. */
@@ -333,6 +365,12 @@ export class Register {
     range.setValues(rows);
     return range;
   }
+}
+
+function sha256Text(text: string): string {
+  return Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8)
+    .map(b => ((b + 256) % 256).toString(16).padStart(2, '0'))
+    .join('');
 }
 
 function writeError(error: unknown): Error {

@@ -111,6 +111,14 @@ export const AUDIT_COLUMNS: ColumnSpec[] = [
   col('recordId', 'Record ID', 'code'),
   col('fileId', 'File ID', 'code'),
   col('details', 'Details'),
+  col('previousHash', 'Previous hash', 'code', {
+    note: 'SHA-256 of the row before (the chain that shows tampering)',
+    optional: true,
+  }),
+  col('hash', 'Hash', 'code', {
+    note: 'SHA-256 of this row with the previous hash',
+    optional: true,
+  }),
 ];
 
 export const FILE_PLAN_COLUMNS: ColumnSpec[] = [
