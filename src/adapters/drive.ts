@@ -241,11 +241,3 @@ export function canEdit(fileId: string): boolean {
 export function createFolder(name: string, parentId: string): string {
   return DriveApp.getFolderById(parentId).createFolder(name).getId();
 }
-
-export function folderExists(folderId: string): boolean {
-  try {
-    return !DriveApp.getFolderById(folderId).isTrashed();
-  } catch {
-    return false;
-  }
-}

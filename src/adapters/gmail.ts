@@ -62,8 +62,3 @@ export function describe(
     message,
   };
 }
-
-/** The other messages of the message's thread, oldest first. */
-export function threadMessages(email: EmailMessage): GoogleAppsScript.Gmail.GmailMessage[] {
-  return email.message.getThread().getMessages();
-}

@@ -2,7 +2,3 @@
 export function currentUserEmail(): string {
   return Session.getActiveUser().getEmail().toLowerCase();
 }
-
-export function scriptTimeZone(): string {
-  return Session.getScriptTimeZone();
-}

@@ -1,11 +1,6 @@
 // Emails as records: how a captured email is named, deduplicated and rendered for reading.
 import { shorten } from './text';
 
-export interface EmailAddress {
-  name: string;
-  address: string;
-}
-
 export interface EmailSummary {
   subject: string;
   from: string;
@@ -45,16 +40,6 @@ export function safeFileName(text: string, max = 120): string {
 export function emailFileBase(recordId: string, date: Date | null, subject: string): string {
   const day = date ? date.toISOString().slice(0, 10) : 'undated';
   return `${recordId} ${day} ${safeFileName(subject, 80)}`;
-}
-
-export function formatAddress(address: EmailAddress): string {
-  return address.name && address.name !== address.address
-    ? `${address.name} <${address.address}>`
-    : address.address;
-}
-
-export function formatAddresses(addresses: EmailAddress[]): string {
-  return addresses.map(formatAddress).join(', ');
 }
 
 const escape = (text: string) =>
