@@ -3,42 +3,9 @@
 // owner's alone: another person's message is as good as missing.
 import type { AddressState, GmailMessageState, WorkspaceState } from '../fakes/core/state';
 import { isSystemLabel } from '../fakes/gmail/store';
+import type { EmailView, InboxEntry } from './contract';
 
-export interface InboxEntry {
-  /** The conversation's newest message: the one Gmail opens. */
-  id: string;
-  threadId: string;
-  subject: string;
-  /** Who wrote in the conversation, as Gmail lists them ("me" for the user). */
-  from: string;
-  /** Epoch ms of the newest message. */
-  date: number;
-  unread: boolean;
-  /** Messages in the conversation. */
-  count: number;
-  snippet: string;
-  /** The conversation's user labels (e.g. Records/To capture), as Gmail shows them by the subject. */
-  userLabels: string[];
-}
-
-export interface EmailView {
-  id: string;
-  threadId: string;
-  subject: string;
-  from: string;
-  to: string[];
-  cc: string[];
-  date: number;
-  /** Plain text: the text part, or the HTML part reduced to text. */
-  body: string;
-  attachments: { name: string; size: number; mimeType: string; inline: boolean }[];
-  /** The message's labels, Gmail's own (INBOX, SENT, …) included. */
-  labels: string[];
-  /** The conversation's user labels, as Gmail shows them by the subject. */
-  userLabels: string[];
-  /** The whole conversation, oldest first, this message included. */
-  thread: { id: string; from: string; date: number; snippet: string; unread: boolean }[];
-}
+export type { EmailView, InboxEntry };
 
 const SNIPPET_LENGTH = 120;
 

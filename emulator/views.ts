@@ -8,6 +8,7 @@ import type {
   ValidationState,
   WorkspaceState,
 } from '../fakes/core/state';
+import type { ParagraphStyle } from './contract';
 import { canView, isLocked, MIME } from '../fakes/drive/access';
 import { cellDisplay, isEmptyCell } from '../fakes/spreadsheet/cells';
 import { getCell, lastColumn, lastRow } from '../fakes/spreadsheet/grid';
@@ -23,12 +24,6 @@ export interface FolderView extends Named {
   path: Named[];
   folders: Named[];
   files: { id: string; name: string; mimeType: string; description: string; marking?: string }[];
-}
-
-/** How a paragraph is set: bold and alignment, as the add-on writes its marking line. */
-export interface ParagraphStyle {
-  bold: boolean;
-  alignment: string | null;
 }
 
 export interface DocumentView extends Named {

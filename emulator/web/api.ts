@@ -1,6 +1,9 @@
 // The emulator's HTTP API as the page uses it (contract: emulator/server.ts). Every call goes to
 // this page's own origin under /api; errors arrive as {error} and are thrown as ApiError.
 import type { FormValues } from './card-model';
+import type { EmailAttachment, EmailView, InboxEntry, ParagraphStyle } from '../contract';
+
+export type { EmailAttachment, EmailView, InboxEntry, ParagraphStyle };
 
 export type HostKey = 'docs' | 'sheets' | 'drive' | 'gmail';
 export type HostApp = 'DOCS' | 'SHEETS' | 'DRIVE' | 'GMAIL';
@@ -8,48 +11,6 @@ export type HostApp = 'DOCS' | 'SHEETS' | 'DRIVE' | 'GMAIL';
 export interface ItemSummary {
   id: string;
   name: string;
-}
-
-/** A conversation in the inbox, shown by its newest message. */
-export interface InboxEntry {
-  id: string;
-  threadId: string;
-  subject: string;
-  from: string;
-  /** Epoch ms. */
-  date: number;
-  unread: boolean;
-  count: number;
-  snippet: string;
-  /** The conversation's user labels (e.g. Records/To capture). */
-  userLabels: string[];
-}
-
-export interface EmailAttachment {
-  name: string;
-  size: number;
-  mimeType: string;
-  inline: boolean;
-}
-
-export interface EmailView {
-  id: string;
-  threadId: string;
-  subject: string;
-  from: string;
-  to: string[];
-  cc: string[];
-  /** Epoch ms. */
-  date: number;
-  /** Plain text, never HTML. */
-  body: string;
-  attachments: EmailAttachment[];
-  /** The message's labels, Gmail's own (INBOX, SENT, …) included. */
-  labels: string[];
-  /** The conversation's user labels, as Gmail shows them by the subject. */
-  userLabels: string[];
-  /** The conversation, oldest first, this message included. */
-  thread: { id: string; from: string; date: number; snippet: string; unread: boolean }[];
 }
 
 /** A Drive item and the folder it is in. */
@@ -101,11 +62,6 @@ export interface DriveFolder {
   path: ItemSummary[];
   folders: ItemSummary[];
   files: DriveFile[];
-}
-
-export interface ParagraphStyle {
-  bold: boolean;
-  alignment: string | null;
 }
 
 export interface DocumentView {

@@ -1,0 +1,52 @@
+// Shapes the emulator's server sends and its page reads: one definition for both sides
+// (types only, so the browser build takes nothing from the server).
+
+/** A conversation in the inbox, shown by its newest message (the one Gmail opens). */
+export interface InboxEntry {
+  id: string;
+  threadId: string;
+  subject: string;
+  /** Who wrote in the conversation, as Gmail lists them ("me" for the user). */
+  from: string;
+  /** Epoch ms of the newest message. */
+  date: number;
+  unread: boolean;
+  /** Messages in the conversation. */
+  count: number;
+  snippet: string;
+  /** The conversation's user labels (e.g. Records/To capture), as Gmail shows them by the subject. */
+  userLabels: string[];
+}
+
+export interface EmailAttachment {
+  name: string;
+  size: number;
+  mimeType: string;
+  inline: boolean;
+}
+
+export interface EmailView {
+  id: string;
+  threadId: string;
+  subject: string;
+  from: string;
+  to: string[];
+  cc: string[];
+  /** Epoch ms. */
+  date: number;
+  /** Plain text: the text part, or the HTML part reduced to text; never HTML. */
+  body: string;
+  attachments: EmailAttachment[];
+  /** The message's labels, Gmail's own (INBOX, SENT, …) included. */
+  labels: string[];
+  /** The conversation's user labels, as Gmail shows them by the subject. */
+  userLabels: string[];
+  /** The whole conversation, oldest first, this message included. */
+  thread: { id: string; from: string; date: number; snippet: string; unread: boolean }[];
+}
+
+/** How a paragraph is set: bold and alignment, as the add-on writes its marking line. */
+export interface ParagraphStyle {
+  bold: boolean;
+  alignment: string | null;
+}
