@@ -302,42 +302,35 @@ export class FakeSheet implements SheetApi {
   }
 
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
-    const sheet = this.sheet();
-    const spreadsheet = this.spreadsheet();
-    if (
-      !isInteger(afterPosition) ||
-      !isInteger(howMany) ||
-      afterPosition < 1 ||
-      afterPosition > sheet.maxRows ||
-      howMany < 1
-    ) {
-      throw sheetsError(SHEETS_MESSAGES.rowsOutOfBounds);
-    }
-    this.requireInsertable(sheet, 'row', afterPosition);
-    requireCellsLeft(spreadsheet, howMany * sheet.maxColumns);
-    shiftProtections(spreadsheet, sheet, 'row', afterPosition, howMany);
-    insertRows(sheet, afterPosition, howMany);
-    shiftValidations(sheet, 'row', afterPosition, howMany);
-    return this.self;
+    return this.insertAfter('row', afterPosition, howMany);
   }
 
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
+    return this.insertAfter('column', afterPosition, howMany);
+  }
+
+  /** Inserts rows or columns: the checks and the shifting of protections and rules are shared. */
+  private insertAfter(axis: 'row' | 'column', afterPosition: number, howMany: number): Sheet {
     const sheet = this.sheet();
     const spreadsheet = this.spreadsheet();
+    const max = axis === 'row' ? sheet.maxRows : sheet.maxColumns;
     if (
       !isInteger(afterPosition) ||
       !isInteger(howMany) ||
       afterPosition < 1 ||
-      afterPosition > sheet.maxColumns ||
+      afterPosition > max ||
       howMany < 1
     ) {
-      throw sheetsError(SHEETS_MESSAGES.columnsOutOfBounds);
+      throw sheetsError(
+        axis === 'row' ? SHEETS_MESSAGES.rowsOutOfBounds : SHEETS_MESSAGES.columnsOutOfBounds
+      );
     }
-    this.requireInsertable(sheet, 'column', afterPosition);
-    requireCellsLeft(spreadsheet, howMany * sheet.maxRows);
-    shiftProtections(spreadsheet, sheet, 'column', afterPosition, howMany);
-    insertColumns(sheet, afterPosition, howMany);
-    shiftValidations(sheet, 'column', afterPosition, howMany);
+    this.requireInsertable(sheet, axis, afterPosition);
+    requireCellsLeft(spreadsheet, howMany * (axis === 'row' ? sheet.maxColumns : sheet.maxRows));
+    shiftProtections(spreadsheet, sheet, axis, afterPosition, howMany);
+    if (axis === 'row') insertRows(sheet, afterPosition, howMany);
+    else insertColumns(sheet, afterPosition, howMany);
+    shiftValidations(sheet, axis, afterPosition, howMany);
     return this.self;
   }
 
