@@ -104,3 +104,14 @@ export function formatDateTime(date: Date | string): string {
   if (typeof date === 'string') return date;
   return Utilities.formatDate(date, Session.getScriptTimeZone(), 'd MMMM yyyy, HH:mm');
 }
+
+/** The toast after declaring or capturing: the record id for one, the count for several. */
+export function resultToast(
+  recordIds: string[],
+  verb: string,
+  plural: string,
+  otherwise: string
+): string {
+  if (recordIds.length === 1) return `${verb} as ${recordIds[0]}`;
+  return recordIds.length ? `${verb} ${recordIds.length} ${plural}` : otherwise;
+}

@@ -6,7 +6,7 @@ import { isAdministrator, loadDeployment, requireWorkplace } from '../app/deploy
 import { UserFacingError } from '../app/errors';
 import { createRegister, linkRegister } from '../app/setup';
 import { forgetReferenceData } from '../adapters/reference-cache';
-import { notify, update } from '../cards/common';
+import { notify, resultToast, update } from '../cards/common';
 import { declareCard, FIELD } from '../cards/declare-card';
 import { selectedIds, selectionParameters } from '../adapters/selection';
 import { outcomeCard, recordsCard } from '../cards/record-card';
@@ -70,15 +70,12 @@ export function onDeclare(e: AddonEvent): ActionResponse {
         'Check the form: some details are missing or not allowed'
       );
     }
-    const ids = outcome.declared.map(d => d.recordId);
-    const toast =
-      ids.length === 1
-        ? `Declared as ${ids[0]}`
-        : ids.length
-          ? `Declared ${ids.length} records`
-          : outcome.refused.length
-            ? 'Not declared: see why'
-            : 'Already a record';
+    const toast = resultToast(
+      outcome.declared.map(d => d.recordId),
+      'Declared',
+      'records',
+      outcome.refused.length ? 'Not declared: see why' : 'Already a record'
+    );
     return update(outcomeCard(outcome, host), toast);
   });
 }

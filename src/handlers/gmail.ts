@@ -11,6 +11,7 @@ import {
   header,
   labelled,
   paragraph,
+  resultToast,
   update,
 } from '../cards/common';
 import { runRenditionPass } from '../app/renditions';
@@ -91,15 +92,12 @@ export function onCaptureEmail(e: AddonEvent): GoogleAppsScript.Card_Service.Act
         'Check the form: some details are missing or not allowed'
       );
     }
-    const ids = outcome.captured.map(c => c.recordId);
-    const toast =
-      ids.length === 1
-        ? `Captured as ${ids[0]}`
-        : ids.length
-          ? `Captured ${ids.length} emails`
-          : outcome.already.length
-            ? 'Already a record'
-            : 'Not captured: see why';
+    const toast = resultToast(
+      outcome.captured.map(c => c.recordId),
+      'Captured',
+      'emails',
+      outcome.already.length ? 'Already a record' : 'Not captured: see why'
+    );
     return update(captureOutcomeCard(outcome), toast);
   });
 }
