@@ -37,6 +37,13 @@ export interface AppendResult {
   truncatedFields: string[];
 }
 
+/** A row of a tab as read: its entry by column key and its raw cells (for safe rewrites). */
+export interface EntryRow {
+  row: number;
+  entry: RegisterEntry;
+  cells: unknown[];
+}
+
 export class Register {
   private sheets: Partial<Record<TabKey, Sheet>> = {};
   private headers: Partial<Record<TabKey, Record<string, number>>> = {};
@@ -104,6 +111,11 @@ export class Register {
     return last;
   }
 
+  /** Call after adding columns to a tab: its header row is read again. */
+  forgetColumns(tab: TabKey): void {
+    this.headers[tab] = undefined;
+  }
+
   /** Call on taking the script lock: rows may have been added by others since they were read. */
   forgetPositions(): void {
     this.lastRows = {};
@@ -155,25 +167,31 @@ export class Register {
    * Call while holding the script lock.
    */
   append(entries: RegisterEntry[], audits: RegisterEntry[]): AppendResult {
-    const register = this.sheet('register');
+    return this.appendTo('register', entries, audits);
+  }
+
+  /**
+   * Appends rows to a tab (a disposal certificate, a legal hold) with their audit rows, committed
+   * together as `append` does. Call while holding the script lock.
+   */
+  appendTo(tab: TabKey, entries: RegisterEntry[], audits: RegisterEntry[]): AppendResult {
+    const target = this.sheet(tab);
     const audit = this.sheet('audit');
-    const registerColumns = this.columns('register');
+    const targetColumns = this.columns(tab);
     const auditColumns = this.columns('audit');
     const truncated: string[] = [];
-    const registerRows = entries.map(e =>
-      toRow(e, TABS.register.columns, registerColumns, truncated)
-    );
-    const firstRow = this.lastRow('register') + 1;
+    const rows = entries.map(e => toRow(e, TABS[tab].columns, targetColumns, truncated));
+    const firstRow = this.lastRow(tab) + 1;
     const firstAuditRow = this.lastRow('audit') + 1;
     const auditRows = this.chained(audits).map(e =>
       toRow(e, TABS.audit.columns, auditColumns, truncated)
     );
     const written: GoogleAppsScript.Spreadsheet.Range[] = [];
     try {
-      written.push(this.writeRows(register, firstRow, registerRows));
-      written.push(this.writeRows(audit, firstAuditRow, auditRows));
+      if (rows.length) written.push(this.writeRows(target, firstRow, rows));
+      if (auditRows.length) written.push(this.writeRows(audit, firstAuditRow, auditRows));
       SpreadsheetApp.flush();
-      this.lastRows.register = firstRow + registerRows.length - 1;
+      this.lastRows[tab] = firstRow + rows.length - 1;
       this.lastRows.audit = firstAuditRow + auditRows.length - 1;
     } catch (error) {
       this.forgetPositions();
@@ -187,6 +205,97 @@ export class Register {
       throw writeError(error);
     }
     return { firstRow, truncatedFields: truncated };
+  }
+
+  /** `count` rows of a tab from `firstRow`, in one read, as entries keyed by column key. */
+  readEntries(tab: TabKey, firstRow: number, count: number): EntryRow[] {
+    if (count <= 0) return [];
+    const columns = this.columns(tab);
+    const width = Math.max(...Object.values(columns)) + 1;
+    const values = this.sheet(tab).getRange(firstRow, 1, count, width).getValues();
+    return values.map((cells, i) => ({
+      row: firstRow + i,
+      entry: toEntry(cells, columns),
+      cells,
+    }));
+  }
+
+  /**
+   * Rows of a tab whose `key` column holds one of `values`, found with one server-side search of
+   * that column; each match is then read whole. First match per value.
+   */
+  findEntries(tab: TabKey, key: string, values: string[]): Map<string, EntryRow> {
+    const found = new Map<string, EntryRow>();
+    const wanted = [...new Set(values.filter(Boolean))];
+    if (!wanted.length) return found;
+    const sheet = this.sheet(tab);
+    const columns = this.columns(tab);
+    if (columns[key] === undefined) return found;
+    const lastRow = this.lastRow(tab);
+    if (lastRow < 2) return found;
+    const pattern = wanted.map(escapeRegExp).join('|');
+    const matches = sheet
+      .getRange(2, columns[key] + 1, lastRow - 1, 1)
+      .createTextFinder(wanted.length === 1 ? wanted[0] : `^(${pattern})$`)
+      .matchEntireCell(true)
+      .matchCase(true)
+      .useRegularExpression(wanted.length > 1)
+      .findAll();
+    const width = Math.max(...Object.values(columns)) + 1;
+    for (const match of matches) {
+      const row = match.getRow();
+      const cells = sheet.getRange(row, 1, 1, width).getValues()[0];
+      const value = String(cells[columns[key]] ?? '');
+      if (!found.has(value)) found.set(value, { row, entry: toEntry(cells, columns), cells });
+    }
+    return found;
+  }
+
+  /**
+   * Rewrites rows read earlier with some of their fields changed (one write per row, spanning
+   * the changed columns only) and appends audit rows. Cells between changed columns are written
+   * back as read, as text where they were text. Call while holding the script lock, with rows
+   * read under that lock.
+   */
+  updateEntries(
+    tab: TabKey,
+    changes: { row: EntryRow; values: RegisterEntry }[],
+    audits: RegisterEntry[]
+  ): void {
+    const sheet = this.sheet(tab);
+    const columns = this.columns(tab);
+    const auditColumns = this.columns('audit');
+    const truncated: string[] = [];
+    try {
+      for (const { row, values } of changes) {
+        const positions = Object.keys(values)
+          .map(k => columns[k])
+          .filter((p): p is number => p !== undefined);
+        if (!positions.length) continue;
+        const from = Math.min(...positions);
+        const to = Math.max(...positions);
+        const cells = row.cells.slice(from, to + 1).map(asWritable);
+        for (const key of Object.keys(values)) {
+          const at = columns[key];
+          if (at === undefined) continue;
+          const value = values[key];
+          cells[at - from] = typeof value === 'string' ? toCellText(value).cell : (value ?? '');
+        }
+        sheet.getRange(row.row, from + 1, 1, cells.length).setValues([cells]);
+      }
+      if (audits.length) {
+        const first = this.lastRow('audit') + 1;
+        const rows = this.chained(audits).map(e =>
+          toRow(e, TABS.audit.columns, auditColumns, truncated)
+        );
+        this.writeRows(this.sheet('audit'), first, rows);
+        this.lastRows.audit = first + rows.length - 1;
+      }
+      SpreadsheetApp.flush();
+    } catch (error) {
+      this.forgetPositions();
+      throw writeError(error);
+    }
   }
 
   /**
@@ -415,6 +524,27 @@ function toRow(
     }
   }
   return row;
+}
+
+function toEntry(cells: unknown[], columns: Record<string, number>): RegisterEntry {
+  const entry: RegisterEntry = {};
+  for (const key of Object.keys(columns)) {
+    const value = cells[columns[key]];
+    entry[key] =
+      value === undefined || value === null
+        ? ''
+        : Object.prototype.toString.call(value) === '[object Date]'
+          ? (value as Date)
+          : typeof value === 'number'
+            ? value
+            : String(value);
+  }
+  return entry;
+}
+
+/** A cell value as read, ready to be written back unchanged (text stays text). */
+function asWritable(value: unknown): unknown {
+  return typeof value === 'string' && value !== '' ? toCellText(value).cell : (value ?? '');
 }
 
 function summarise(row: number, values: unknown[], columns: Record<string, number>): RecordSummary {

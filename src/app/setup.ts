@@ -5,7 +5,7 @@ import type { RegisterConfig } from '../adapters/properties';
 import { forgetReferenceData } from '../adapters/reference-cache';
 import { Register } from '../adapters/register';
 import { SEED_BUSINESS_UNITS, SEED_FILE_PLAN, SEED_RETENTION } from '../domain/seed';
-import { TABS } from '../domain/register-schema';
+import { SCHEMA_VERSION, TAB_ORDER, TABS } from '../domain/register-schema';
 import type { ColumnSpec, TabKey } from '../domain/register-schema';
 import { toCellText } from '../domain/text';
 import type { Deployment } from './deployment';
@@ -13,7 +13,7 @@ import { isAdministrator } from './deployment';
 import { messageOf, UserFacingError } from './errors';
 
 export const SETTINGS_TAB = 'Settings';
-const ROOT_FOLDER_SETTING = 'Records folder ID';
+export const ROOT_FOLDER_SETTING = 'Records folder ID';
 const DATA_ROWS = 1000;
 
 export interface SetupOptions {
@@ -46,7 +46,7 @@ export function createRegister(
 
   const first = spreadsheet.getSheets()[0];
   first.setName(TABS.register.name);
-  const order: TabKey[] = ['register', 'filePlan', 'retention', 'businessUnits', 'audit'];
+  const order = TAB_ORDER;
   const sheets: Record<string, GoogleAppsScript.Spreadsheet.Sheet> = { register: first };
   for (const key of order.slice(1)) sheets[key] = spreadsheet.insertSheet(TABS[key].name);
   const administrators = deployment.administrators.length
@@ -100,6 +100,12 @@ export function createRegister(
     .setValues(
       seedRows(SEED_BUSINESS_UNITS.map(u => [u.code, u.name, u.privateOffice ? 'Yes' : 'No']))
     );
+  // The administrators are the first members of the records team.
+  sheets.team
+    .getRange(2, 1, administrators.length, 6)
+    .setValues(
+      administrators.map(email => [email, '', 'Records manager', 'Yes', deployment.user, now])
+    );
   // Coded columns are validated against the reference tabs, which now hold their codes.
   for (const key of order) {
     TABS[key].columns.forEach((column, i) =>
@@ -112,7 +118,7 @@ export function createRegister(
     ['Setting', 'Value'],
     [ROOT_FOLDER_SETTING, `'${root.getId()}`],
     ['Set up by', deployment.user],
-    ['Schema version', 1],
+    ['Schema version', SCHEMA_VERSION],
   ]);
   settings.protect().setDescription('Records Capture settings');
   settings.hideSheet();
@@ -156,7 +162,8 @@ export function linkRegister(
     );
   }
   const register = Register.open(id, deployment.administrators);
-  for (const key of Object.keys(TABS) as TabKey[]) register.columns(key);
+  // Tabs added in later versions are created when the records team first needs them.
+  for (const key of TAB_ORDER) if (!TABS[key].addedLater) register.columns(key);
   const settings = register.spreadsheet.getSheetByName(SETTINGS_TAB);
   const rows = settings
     ? settings.getRange(1, 1, Math.max(1, settings.getLastRow()), 2).getValues()
@@ -193,7 +200,7 @@ export function linkRegister(
   return config;
 }
 
-function formatColumn(
+export function formatColumn(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   column: number,
   spec: ColumnSpec
@@ -203,7 +210,7 @@ function formatColumn(
   else if (spec.kind === 'datetime') data.setNumberFormat('yyyy-mm-dd hh:mm');
 }
 
-function validateColumn(
+export function validateColumn(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   column: number,

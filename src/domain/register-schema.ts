@@ -25,7 +25,15 @@ export const LIFECYCLE_STATES = [
   'Selected for transfer',
   'Transferred',
   'Retained (s3(4))',
+  'Destruction proposed',
+  'Sensitivity reviewed',
 ] as const;
+
+/** Lifecycle states after which a record is gone from the department's custody. */
+export const FINAL_STATES: readonly string[] = ['Destroyed', 'Transferred'];
+
+/** Bumped when tabs or columns are added; the records team's tools upgrade older registers. */
+export const SCHEMA_VERSION = 2;
 
 export const YES_NO = ['Yes', 'No'] as const;
 
@@ -102,6 +110,30 @@ export const REGISTER_COLUMNS: ColumnSpec[] = [
   col('related', 'Related records'),
   col('notes', 'Notes'),
   col('updatedAt', 'Last updated', 'datetime'),
+  // Review, hold and transfer columns: added after the first registers were made. The records
+  // team's tools add any that an older register lacks before they write to them.
+  col('holdAuthority', 'Hold authority', 'text', {
+    note: 'Who ordered the legal hold (e.g. a public inquiry, litigation reference)',
+    optional: true,
+  }),
+  col('decisionBy', 'Decision by', 'code', {
+    note: 'Records team member(s) who made the last review decision',
+    optional: true,
+  }),
+  col('decisionAt', 'Decision at', 'datetime', { optional: true }),
+  col('decisionReason', 'Decision reason', 'text', { optional: true }),
+  col('closureStartDate', 'Closure start date', 'date', { optional: true }),
+  col('titleClosed', 'Title closed', 'flag', { allowed: YES_NO, optional: true }),
+  col('alternateTitle', 'Alternate title', 'text', {
+    note: 'Title to publish while the real title is closed',
+    optional: true,
+  }),
+  col('descriptionClosed', 'Description closed', 'flag', { allowed: YES_NO, optional: true }),
+  col('alternateDescription', 'Alternate description', 'text', { optional: true }),
+  col('transferPackage', 'Transfer package', 'code', {
+    note: 'Drive folder id of the transfer package the record went into',
+    optional: true,
+  }),
 ];
 
 export const AUDIT_COLUMNS: ColumnSpec[] = [
@@ -145,12 +177,89 @@ export const BUSINESS_UNIT_COLUMNS: ColumnSpec[] = [
   col('privateOffice', 'Private office', 'flag', { allowed: YES_NO }),
 ];
 
-export type TabKey = 'register' | 'filePlan' | 'retention' | 'businessUnits' | 'audit';
+export const TEAM_ROLES = ['Records manager', 'Reviewer'] as const;
+
+/** Who may use the records team's tools (review, disposal, hold, transfer). */
+export const TEAM_COLUMNS: ColumnSpec[] = [
+  col('email', 'Email', 'code'),
+  col('name', 'Name'),
+  col('role', 'Role', 'code', { allowed: TEAM_ROLES }),
+  col('active', 'Active', 'flag', { allowed: YES_NO }),
+  col('addedBy', 'Added by', 'code'),
+  col('addedAt', 'Added at', 'datetime'),
+];
+
+export const DUE_KINDS = ['Review', 'Disposal', 'Transfer', 'Destroy: second approval'] as const;
+export const DUE_WINDOWS = ['Overdue', 'Next 3 months', 'Next 12 months'] as const;
+
+/** Rebuilt from the register by the review queue refresh; never edited by hand. */
+export const QUEUE_COLUMNS: ColumnSpec[] = [
+  col('select', 'Select', 'flag', { note: 'Tick rows, then decide on them from the sidebar' }),
+  col('recordId', 'Record ID', 'code'),
+  col('title', 'Title'),
+  col('series', 'Series', 'code'),
+  col('businessUnit', 'Business unit', 'code'),
+  col('classification', 'Classification', 'code'),
+  col('due', 'What is due', 'code', { allowed: DUE_KINDS }),
+  col('dueDate', 'Due date', 'date'),
+  col('window', 'When', 'code', { allowed: DUE_WINDOWS }),
+  col('lifecycle', 'Lifecycle state', 'code'),
+  col('legalHold', 'Legal hold', 'flag'),
+  col('row', 'Register row', 'number'),
+  col('problem', 'Problem', 'text', { note: 'What in the register row needs fixing by hand' }),
+];
+
+/** One certificate per destroyed record: the proof of disposal. */
+export const DISPOSAL_COLUMNS: ColumnSpec[] = [
+  col('certificate', 'Certificate', 'code'),
+  col('recordId', 'Record ID', 'code'),
+  col('title', 'Title'),
+  col('series', 'Series', 'code'),
+  col('retentionCode', 'Retention schedule', 'code'),
+  col('decision', 'Decision', 'code'),
+  col('reason', 'Reason'),
+  col('proposedBy', 'Proposed by', 'code'),
+  col('proposedAt', 'Proposed at', 'datetime'),
+  col('confirmedBy', 'Confirmed by', 'code'),
+  col('confirmedAt', 'Confirmed at', 'datetime'),
+  col('files', 'Files destroyed', 'text', { note: 'Drive file ids and names, one per line' }),
+  col('checksum', 'Checksum (SHA-256)', 'code', { note: 'As recorded at declaration' }),
+  col('notes', 'Notes'),
+];
+
+export const HOLD_SCOPES = ['Record', 'Series'] as const;
+
+/** Legal holds placed and lifted, for records or whole series. */
+export const HOLD_COLUMNS: ColumnSpec[] = [
+  col('holdId', 'Hold ID', 'code'),
+  col('scope', 'Scope', 'code', { allowed: HOLD_SCOPES }),
+  col('target', 'Record or series', 'code'),
+  col('reason', 'Reason'),
+  col('authority', 'Authority'),
+  col('placedBy', 'Placed by', 'code'),
+  col('placedAt', 'Placed at', 'datetime'),
+  col('liftedBy', 'Lifted by', 'code'),
+  col('liftedAt', 'Lifted at', 'datetime'),
+  col('liftReason', 'Lift reason'),
+];
+
+export type TabKey =
+  | 'register'
+  | 'filePlan'
+  | 'retention'
+  | 'businessUnits'
+  | 'audit'
+  | 'team'
+  | 'queue'
+  | 'disposals'
+  | 'holds';
 
 export interface TabSpec {
   key: TabKey;
   name: string;
   columns: ColumnSpec[];
+  /** Added after the first registers were made: created when the records team first needs it. */
+  addedLater?: boolean;
 }
 
 export const TABS: Record<TabKey, TabSpec> = {
@@ -159,7 +268,24 @@ export const TABS: Record<TabKey, TabSpec> = {
   retention: { key: 'retention', name: 'Retention schedules', columns: RETENTION_COLUMNS },
   businessUnits: { key: 'businessUnits', name: 'Business units', columns: BUSINESS_UNIT_COLUMNS },
   audit: { key: 'audit', name: 'Audit log', columns: AUDIT_COLUMNS },
+  team: { key: 'team', name: 'Records team', columns: TEAM_COLUMNS, addedLater: true },
+  queue: { key: 'queue', name: 'Review queue', columns: QUEUE_COLUMNS, addedLater: true },
+  disposals: { key: 'disposals', name: 'Disposals', columns: DISPOSAL_COLUMNS, addedLater: true },
+  holds: { key: 'holds', name: 'Legal holds', columns: HOLD_COLUMNS, addedLater: true },
 };
+
+/** Tab order in a new register. */
+export const TAB_ORDER: TabKey[] = [
+  'register',
+  'queue',
+  'filePlan',
+  'retention',
+  'businessUnits',
+  'team',
+  'holds',
+  'disposals',
+  'audit',
+];
 
 /** Google Sheets holds at most 10 million cells per spreadsheet. */
 export const SPREADSHEET_CELL_LIMIT = 10_000_000;

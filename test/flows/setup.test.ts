@@ -56,11 +56,22 @@ describe('first run', () => {
     const names = spreadsheet.sheets.map(s => s.name);
     expect(names).toEqual([
       'Register',
+      'Review queue',
       'File plan',
       'Retention schedules',
       'Business units',
+      'Records team',
+      'Legal holds',
+      'Disposals',
       'Audit log',
       'Settings',
+    ]);
+    // The administrator who set the register up is the first member of the records team.
+    expect(readSheet(ws.state, id, 'Records team')[1].slice(0, 4)).toEqual([
+      DRO,
+      '',
+      'Records manager',
+      'Yes',
     ]);
     for (const tab of Object.values(TABS)) {
       const sheet = spreadsheet.sheets.find(s => s.name === tab.name)!;

@@ -1,0 +1,142 @@
+// Who the records team is, and bringing an older register up to the current schema before the
+// team's tools write to it. Membership is the "Records team" tab of the register plus the
+// deployment's records administrators, who are always members.
+import type { Register } from '../adapters/register';
+import { SCHEMA_VERSION, TAB_ORDER, TABS } from '../domain/register-schema';
+import type { TabKey } from '../domain/register-schema';
+import type { Workplace } from './deployment';
+import { UserFacingError } from './errors';
+import { formatColumn, SETTINGS_TAB, validateColumn } from './setup';
+
+export interface TeamMember {
+  email: string;
+  name: string;
+  role: string;
+}
+
+/** Active members from the "Records team" tab (none if an older register has no such tab). */
+export function readTeam(register: Register): TeamMember[] {
+  if (!register.spreadsheet.getSheetByName(TABS.team.name)) return [];
+  const last = register.lastRow('team');
+  return register
+    .readEntries('team', 2, last - 1)
+    .map(r => ({
+      email: String(r.entry.email ?? '')
+        .trim()
+        .toLowerCase(),
+      name: String(r.entry.name ?? '').trim(),
+      role: String(r.entry.role ?? '').trim() || 'Reviewer',
+      active:
+        String(r.entry.active ?? '')
+          .trim()
+          .toLowerCase() !== 'no',
+    }))
+    .filter(m => m.active && /@/.test(m.email))
+    .map(({ email, name, role }) => ({ email, name, role }));
+}
+
+export function teamEmails(w: Workplace): string[] {
+  return [...new Set([...w.administrators, ...readTeam(w.register).map(m => m.email)])];
+}
+
+export function isTeamMember(w: Workplace): boolean {
+  return teamEmails(w).includes(w.user.toLowerCase());
+}
+
+/**
+ * The records team's tools are for members only. Anyone else is told who to ask; the attempt is
+ * written to the execution log (staff cannot write to the register's audit tab).
+ */
+export function requireTeamMember(w: Workplace, what = 'the records team’s tools'): void {
+  if (isTeamMember(w)) return;
+  console.warn(`Records team tools refused: ${w.user} is not a member of the records team.`);
+  throw new UserFacingError(
+    `Only members of the records team can use ${what}. Members are listed in the register's "${TABS.team.name}" tab; ask ${w.administrators.join(', ') || 'your records administrator'} to add you. Nothing was changed.`,
+    'Records team only'
+  );
+}
+
+/**
+ * Adds the tabs and columns of later versions to a register made by an earlier one, once: the
+ * Settings tab records the version reached. Call while holding the script lock.
+ */
+export function upgradeRegister(register: Register, user: string, now: Date): boolean {
+  const spreadsheet = register.spreadsheet;
+  const settings = spreadsheet.getSheetByName(SETTINGS_TAB);
+  const rows = settings
+    ? settings.getRange(1, 1, Math.max(1, settings.getLastRow()), 2).getValues()
+    : [];
+  const versionRow = rows.findIndex(r => r[0] === 'Schema version');
+  const version = versionRow >= 0 ? Number(rows[versionRow][1]) || 1 : 1;
+  if (version >= SCHEMA_VERSION) return false;
+
+  for (const key of TAB_ORDER) {
+    if (TABS[key].addedLater && !spreadsheet.getSheetByName(TABS[key].name)) {
+      addTab(register, key, user, now);
+    }
+  }
+  for (const key of ['register', 'audit'] as TabKey[]) addMissingColumns(register, key);
+  if (settings) {
+    const at = versionRow >= 0 ? versionRow + 1 : settings.getLastRow() + 1;
+    settings.getRange(at, 1, 1, 2).setValues([['Schema version', SCHEMA_VERSION]]);
+  }
+  SpreadsheetApp.flush();
+  return true;
+}
+
+function addTab(register: Register, key: TabKey, user: string, now: Date): void {
+  const columns = TABS[key].columns;
+  const sheet = register.spreadsheet.insertSheet(TABS[key].name);
+  if (sheet.getMaxColumns() < columns.length) {
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), columns.length - sheet.getMaxColumns());
+  }
+  sheet
+    .getRange(1, 1, 1, columns.length)
+    .setValues([columns.map(c => c.header)])
+    .setFontWeight('bold')
+    .setBackground('#f3f2f1');
+  sheet.setFrozenRows(1);
+  columns.forEach((column, i) => {
+    formatColumn(sheet, i + 1, column);
+    validateColumn(register.spreadsheet, sheet, i + 1, column);
+  });
+  if (key === 'team') {
+    // Whoever first opens the records team's tools on an older register is an administrator.
+    sheet.getRange(2, 1, 1, 6).setValues([[user, '', 'Records manager', 'Yes', user, now]]);
+  }
+}
+
+/** Appends the headers of optional columns an older tab lacks, and refreshes coded lists. */
+function addMissingColumns(register: Register, key: TabKey): void {
+  const sheet = register.sheet(key);
+  const width = sheet.getLastColumn();
+  const headers = sheet
+    .getRange(1, 1, 1, Math.max(1, width))
+    .getValues()[0]
+    .map(h => String(h ?? '').trim());
+  const missing = TABS[key].columns.filter(c => !headers.includes(c.header));
+  if (missing.length) {
+    const needed = width + missing.length;
+    if (sheet.getMaxColumns() < needed) {
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), needed - sheet.getMaxColumns());
+    }
+    sheet
+      .getRange(1, width + 1, 1, missing.length)
+      .setValues([missing.map(c => c.header)])
+      .setFontWeight('bold')
+      .setBackground('#f3f2f1');
+    missing.forEach((column, i) => {
+      formatColumn(sheet, width + i + 1, column);
+      validateColumn(register.spreadsheet, sheet, width + i + 1, column);
+    });
+  }
+  // Lists that gained values (lifecycle states) are validated against the current list.
+  const all = [...headers, ...missing.map(c => c.header)];
+  for (const column of TABS[key].columns) {
+    if (!Array.isArray(column.allowed)) continue;
+    if (missing.includes(column)) continue;
+    const at = all.indexOf(column.header);
+    if (at >= 0) validateColumn(register.spreadsheet, sheet, at + 1, column);
+  }
+  register.forgetColumns(key);
+}
