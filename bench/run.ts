@@ -9,7 +9,7 @@ import { addMessageFromRaw } from '../fakes/gmail/seed';
 import { flagMany } from '../test/support/mail';
 import { firstCard } from '../fakes/form';
 import type { Workspace } from '../fakes/harness/workspace';
-import { REGISTER_COLUMNS } from '../src/domain/register-schema';
+import { fillRegister } from '../test/support/big-register';
 import {
   ALICE,
   declareDoc,
@@ -30,28 +30,6 @@ const CALL_TARGET = 40;
 interface Row {
   label: string;
   counts: CallCounts;
-}
-
-/** Fills the register with `n` realistic rows directly in the state (no execution, no counting). */
-function fillRegister(ws: Workspace, n: number): void {
-  const sheet = ws.state.spreadsheets[registerId(ws)].sheets.find(s => s.name === 'Register')!;
-  const col = (key: string) => REGISTER_COLUMNS.findIndex(c => c.key === key);
-  const series = ['POL-DEV-01', 'FIN-ACC-01', 'GOV-BRD-01', 'HRM-PER-01', 'MIN-SUB-01'];
-  const start = sheet.rows.length;
-  for (let i = 0; i < n; i++) {
-    const row: (string | number | { d: number })[] = new Array(REGISTER_COLUMNS.length).fill('');
-    row[col('recordId')] = `REC-2016-${String(i + 1).padStart(6, '0')}`;
-    row[col('fileId')] = `1bench${String(i).padStart(38, '0')}`;
-    row[col('title')] = `Historic record ${i + 1}`;
-    row[col('series')] = series[i % series.length];
-    row[col('classification')] = i % 7 === 0 ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';
-    row[col('declaredBy')] = 'archive@dfrr.gov.uk';
-    row[col('declaredAt')] = { d: Date.UTC(2016, 0, 1) + i * 60_000 };
-    row[col('lifecycle')] = 'Declared';
-    row[col('filing')] = 'Complete';
-    sheet.rows[start + i] = row;
-  }
-  sheet.maxRows = Math.max(sheet.maxRows, sheet.rows.length + 500);
 }
 
 function roundTrips(counts: CallCounts): number {
