@@ -28,3 +28,4 @@ export {
   onToggleHourlyCapture,
   onCaptureSweep,
 } from './handlers/gmail';
+export { onVerifyAuditLog } from './handlers/audit';

@@ -6,7 +6,7 @@ import { SCHEMA_VERSION, TAB_ORDER, TABS } from '../domain/register-schema';
 import type { TabKey } from '../domain/register-schema';
 import type { Workplace } from './deployment';
 import { UserFacingError } from './errors';
-import { formatColumn, SETTINGS_TAB, validateColumn } from './setup';
+import { AUDIT_CHAIN_START_SETTING, formatColumn, SETTINGS_TAB, validateColumn } from './setup';
 
 export interface TeamMember {
   email: string;
@@ -62,12 +62,8 @@ export function requireTeamMember(w: Workplace, what = 'the records team’s too
  */
 export function upgradeRegister(register: Register, user: string, now: Date): boolean {
   const spreadsheet = register.spreadsheet;
-  const settings = spreadsheet.getSheetByName(SETTINGS_TAB);
-  const rows = settings
-    ? settings.getRange(1, 1, Math.max(1, settings.getLastRow()), 2).getValues()
-    : [];
-  const versionRow = rows.findIndex(r => r[0] === 'Schema version');
-  const version = versionRow >= 0 ? Number(rows[versionRow][1]) || 1 : 1;
+  const settings = readSettings(register);
+  const version = Number(settings.values['Schema version']) || 1;
   if (version >= SCHEMA_VERSION) return false;
 
   for (const key of TAB_ORDER) {
@@ -75,13 +71,49 @@ export function upgradeRegister(register: Register, user: string, now: Date): bo
       addTab(register, key, user, now);
     }
   }
-  for (const key of ['register', 'audit'] as TabKey[]) addMissingColumns(register, key);
-  if (settings) {
-    const at = versionRow >= 0 ? versionRow + 1 : settings.getLastRow() + 1;
-    settings.getRange(at, 1, 1, 2).setValues([['Schema version', SCHEMA_VERSION]]);
+  addMissingColumns(register, 'register');
+  const addedToAudit = addMissingColumns(register, 'audit');
+  if (addedToAudit.includes('hash') && settings.values[AUDIT_CHAIN_START_SETTING] === undefined) {
+    // Rows already in the log were written before it was chained: the chain starts after them.
+    writeSetting(settings, AUDIT_CHAIN_START_SETTING, register.sheet('audit').getLastRow() + 1);
   }
+  writeSetting(settings, 'Schema version', SCHEMA_VERSION);
   SpreadsheetApp.flush();
   return true;
+}
+
+interface Settings {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+  values: Record<string, unknown>;
+  rows: Record<string, number>;
+}
+
+/** The hidden Settings tab as name → value, in one read. */
+export function readSettings(register: Register): Settings {
+  const sheet = register.spreadsheet.getSheetByName(SETTINGS_TAB);
+  const values: Record<string, unknown> = {};
+  const rows: Record<string, number> = {};
+  if (sheet) {
+    sheet
+      .getRange(1, 1, Math.max(1, sheet.getLastRow()), 2)
+      .getValues()
+      .forEach((r, i) => {
+        const name = String(r[0] ?? '').trim();
+        if (name && !(name in values)) {
+          values[name] = r[1];
+          rows[name] = i + 1;
+        }
+      });
+  }
+  return { sheet, values, rows };
+}
+
+function writeSetting(settings: Settings, name: string, value: unknown): void {
+  if (!settings.sheet) return;
+  const at = settings.rows[name] ?? settings.sheet.getLastRow() + 1;
+  settings.sheet.getRange(at, 1, 1, 2).setValues([[name, value]]);
+  settings.rows[name] = at;
+  settings.values[name] = value;
 }
 
 function addTab(register: Register, key: TabKey, user: string, now: Date): void {
@@ -106,8 +138,11 @@ function addTab(register: Register, key: TabKey, user: string, now: Date): void 
   }
 }
 
-/** Appends the headers of optional columns an older tab lacks, and refreshes coded lists. */
-function addMissingColumns(register: Register, key: TabKey): void {
+/**
+ * Appends the headers of optional columns an older tab lacks, and refreshes coded lists.
+ * Returns the keys of the columns added.
+ */
+function addMissingColumns(register: Register, key: TabKey): string[] {
   const sheet = register.sheet(key);
   const width = sheet.getLastColumn();
   const headers = sheet
@@ -139,4 +174,5 @@ function addMissingColumns(register: Register, key: TabKey): void {
     if (at >= 0) validateColumn(register.spreadsheet, sheet, at + 1, column);
   }
   register.forgetColumns(key);
+  return missing.map(c => c.key);
 }

@@ -13,6 +13,8 @@ import { isAdministrator } from './deployment';
 import { messageOf, UserFacingError } from './errors';
 
 export const SETTINGS_TAB = 'Settings';
+/** First audit log row of the hash chain; rows above it were written before the log was chained. */
+export const AUDIT_CHAIN_START_SETTING = 'Audit chain starts at row';
 export const ROOT_FOLDER_SETTING = 'Records folder ID';
 const DATA_ROWS = 1000;
 
@@ -114,11 +116,12 @@ export function createRegister(
   }
 
   const settings = spreadsheet.insertSheet(SETTINGS_TAB);
-  settings.getRange(1, 1, 4, 2).setValues([
+  settings.getRange(1, 1, 5, 2).setValues([
     ['Setting', 'Value'],
     [ROOT_FOLDER_SETTING, `'${root.getId()}`],
     ['Set up by', deployment.user],
     ['Schema version', SCHEMA_VERSION],
+    [AUDIT_CHAIN_START_SETTING, 2],
   ]);
   settings.protect().setDescription('Records Capture settings');
   settings.hideSheet();

@@ -42,29 +42,72 @@ export interface ChainCheck {
   problem: string;
 }
 
-/** Walks the log from its first data row; `rows` are audit entries in sheet order from row 2. */
-export function verifyChain(rows: RegisterEntry[], sha256: Hasher): ChainCheck {
-  let previous = GENESIS;
+export interface ChainPosition {
+  /** Hash of the last row checked (GENESIS before the first chained row). */
+  previous: string;
+  /** Whether the chain has started: rows written before the log was chained have no hashes. */
+  started: boolean;
+  /** Rows checked so far, and those written before the chain began. */
+  rowsChecked: number;
+  unchainedRows: number;
+}
+
+export const CHAIN_START: ChainPosition = {
+  previous: GENESIS,
+  started: false,
+  rowsChecked: 0,
+  unchainedRows: 0,
+};
+
+/**
+ * Checks `rows` (sheet order, the first at sheet row `firstSheetRow`) continuing from `position`,
+ * so a long log can be checked in pieces. Rows before `chainStartsAt` (written before the log was
+ * chained) are counted, not failed; from that row on every row must follow the chain. Without a
+ * known start, the first row that has hashes starts the chain.
+ */
+export function verifyChainFrom(
+  rows: RegisterEntry[],
+  firstSheetRow: number,
+  position: ChainPosition,
+  sha256: Hasher,
+  chainStartsAt?: number
+): { check: ChainCheck; position: ChainPosition } {
+  let { previous, started, rowsChecked, unchainedRows } = position;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    const sheetRow = i + 2;
-    if (String(row.previousHash ?? '') !== previous) {
-      return {
-        ok: false,
-        rowsChecked: i,
-        firstBadRow: sheetRow,
-        problem: `Row ${sheetRow} does not follow row ${sheetRow - 1}: a row was deleted, inserted or changed here.`,
-      };
+    const sheetRow = firstSheetRow + i;
+    const storedPrevious = String(row.previousHash ?? '');
+    const storedHash = String(row.hash ?? '');
+    const beforeStart =
+      chainStartsAt !== undefined ? sheetRow < chainStartsAt : !storedPrevious && !storedHash;
+    if (!started && beforeStart) {
+      unchainedRows++;
+      rowsChecked++;
+      continue;
     }
-    if (String(row.hash ?? '') !== rowHash(previous, row, sha256)) {
-      return {
-        ok: false,
-        rowsChecked: i,
-        firstBadRow: sheetRow,
-        problem: `Row ${sheetRow} was altered after it was written.`,
-      };
+    started = true;
+    const fail = (problem: string) => ({
+      check: { ok: false, rowsChecked, firstBadRow: sheetRow, problem },
+      position: { previous, started, rowsChecked, unchainedRows },
+    });
+    if (storedPrevious !== previous) {
+      return fail(
+        `Row ${sheetRow} does not follow row ${sheetRow - 1}: a row was deleted, inserted or changed here.`
+      );
     }
-    previous = String(row.hash);
+    if (storedHash !== rowHash(previous, row, sha256)) {
+      return fail(`Row ${sheetRow} was altered after it was written.`);
+    }
+    previous = storedHash;
+    rowsChecked++;
   }
-  return { ok: true, rowsChecked: rows.length, firstBadRow: null, problem: '' };
+  return {
+    check: { ok: true, rowsChecked, firstBadRow: null, problem: '' },
+    position: { previous, started, rowsChecked, unchainedRows },
+  };
+}
+
+/** Walks the log from its first data row; `rows` are audit entries in sheet order from row 2. */
+export function verifyChain(rows: RegisterEntry[], sha256: Hasher, chainStartsAt = 2): ChainCheck {
+  return verifyChainFrom(rows, 2, CHAIN_START, sha256, chainStartsAt).check;
 }

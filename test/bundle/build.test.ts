@@ -37,7 +37,11 @@ describe('the Apps Script project', () => {
     expect(code).not.toMatch(/^\s*#\w+\s*[=;]/m);
     expect(code).not.toMatch(/^\s*static \w+\s*=/m);
     expect(code).not.toMatch(/^(import|export) /m);
-    expect(code).not.toMatch(
+    // @noble/hashes turns text into bytes with TextEncoder; the add-on only ever hands it bytes
+    // (src/domain/sha256.ts encodes UTF-8 itself), so that one function may name it.
+    const nobleUtf8 = /function utf8ToBytes\(str\) \{[^}]*new TextEncoder\(\)[^}]*\}/;
+    expect(code).toMatch(nobleUtf8);
+    expect(code.replace(nobleUtf8, '')).not.toMatch(
       /\brequire\(|\bprocess\.|\bBuffer\.|\bsetTimeout\(|new TextEncoder|new URL\(/
     );
   });
