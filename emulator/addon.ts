@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyCounts } from '../fakes/core/execution';
-import type { WorkspaceState } from '../fakes/core/state';
+import type { WebAppAccess, WebAppExecuteAs, WorkspaceState } from '../fakes/core/state';
 import { BUILD_DIR, Workspace } from '../fakes/harness/workspace';
 import type { RunOptions, RunResult } from '../fakes/harness/workspace';
 
@@ -44,6 +44,8 @@ interface HostManifest {
 
 export interface Manifest {
   timeZone?: string;
+  /** The project's web app settings (appsscript.json `webapp`). */
+  webapp?: { access?: WebAppAccess; executeAs?: WebAppExecuteAs };
   addOns?: {
     common?: {
       name?: string;
@@ -202,7 +204,7 @@ export class AddOn {
         error && typeof error === 'object' && 'message' in error
           ? `${String(error.name ?? 'Error')}: ${String(error.message)}`
           : String(e);
-      return { json: null, counts: emptyCounts(), calls: [], log: [], error: message };
+      return { json: null, counts: emptyCounts(), calls: [], log: [], error: message, webApps: [] };
     }
   }
 

@@ -9,6 +9,7 @@ import { createWorkspaceState } from '../fakes/core/state';
 import type { WorkspaceState } from '../fakes/core/state';
 import { Workspace } from '../fakes/harness/workspace';
 import type { RunResult } from '../fakes/harness/workspace';
+import { deployWebAppInState } from '../fakes/url-fetch/web-app';
 import { AddOn } from './addon';
 import {
   HttpError,
@@ -169,10 +170,47 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       log: result.error ? [...result.log, `ERROR ${result.error}`] : result.log,
       ...(result.error !== undefined ? { error: result.error } : {}),
     };
+    // Web apps the execution called ran as executions of their own (as their deployer): listed
+    // too, under the one that called them.
+    recordWebApps(result.webApps, startedAt);
     current.executions.unshift(execution);
     current.executions.splice(KEPT_EXECUTIONS);
     options.onExecution?.(execution);
     return execution;
+  }
+
+  function recordWebApps(webApps: RunResult['webApps'], startedAt: number): void {
+    for (const webApp of webApps ?? []) {
+      recordWebApps(webApp.result.webApps, startedAt);
+      const result = webApp.result;
+      const execution: ExecutionRecord = {
+        id: `exec-${current.nextExecution++}`,
+        function: webApp.function,
+        user: webApp.user,
+        host: null,
+        trigger: 'web app',
+        startedAt,
+        ms: result.counts.modelledMs,
+        counts: result.counts,
+        log: result.error ? [...result.log, `ERROR ${result.error}`] : result.log,
+        ...(result.error !== undefined ? { error: result.error } : {}),
+      };
+      current.executions.unshift(execution);
+      options.onExecution?.(execution);
+    }
+  }
+
+  /** Deploys the add-on's project as a web app, as the signed-in user (its manifest's settings). */
+  async function deployWebApp(): Promise<{ url: string; deployer: string }> {
+    const deployer = signedInUser();
+    const settings = addon.manifest().webapp ?? {};
+    const url = deployWebAppInState(current.workspace, {
+      deployer,
+      access: settings.access ?? 'DOMAIN',
+      executeAs: settings.executeAs ?? 'USER_DEPLOYING',
+    });
+    await persist();
+    return { url, deployer };
   }
 
   /** A function that returns nothing (a time-driven handler's void) answers `response: null`. */
@@ -344,6 +382,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     },
     { method: 'GET', path: ['gmail', ':id'], handle: ({ id }) => readEmail(id) },
     { method: 'POST', path: ['run'], handle: (_p, body) => runFromPage(body) },
+    { method: 'POST', path: ['web-app'], handle: () => deployWebApp() },
     { method: 'GET', path: ['executions'], handle: () => current.executions },
     {
       method: 'GET',

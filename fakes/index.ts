@@ -3,6 +3,7 @@
 // Workspace state, as each Apps Script execution starts with nothing but its stored data.
 import { createCacheService } from './cache';
 import { createCardService } from './card-service';
+import { createContentService } from './content-service';
 import { createContext } from './core/context';
 import { Execution } from './core/execution';
 import type { ExecutionOptions } from './core/execution';
@@ -18,6 +19,7 @@ import { createScriptApp } from './script-app';
 import { createSession } from './session';
 import { createSpreadsheetApp } from './spreadsheet';
 import { createUrlFetchApp } from './url-fetch';
+import type { WebAppRunner } from './url-fetch/web-app';
 import { createUtilities } from './utilities';
 
 export interface InstallOptions extends ExecutionOptions {
@@ -29,6 +31,8 @@ export interface InstallOptions extends ExecutionOptions {
    * or UrlFetchApp; UrlFetchApp itself). Absent: every scope counts as granted.
    */
   oauthScopes?: string[];
+  /** Runs the script's web app as an execution of its own, when UrlFetchApp calls it. */
+  webApps?: WebAppRunner;
 }
 
 /** Apps Script services a Workspace add-on may call that these fakes do not emulate. */
@@ -38,7 +42,6 @@ export const NOT_EMULATED = [
   'SlidesApp',
   'FormApp',
   'HtmlService',
-  'ContentService',
   'XmlService',
   'Charts',
   'Maps',
@@ -73,14 +76,18 @@ export function installFakes(
     DocumentApp: createDocumentApp(ctx),
     GmailApp: createGmailApp(ctx, { scopes: options.oauthScopes }),
     Gmail: createAdvancedGmail(ctx, { scopes: options.oauthScopes }),
-    UrlFetchApp: createUrlFetchApp(ctx, { scopes: options.oauthScopes }),
+    UrlFetchApp: createUrlFetchApp(ctx, {
+      scopes: options.oauthScopes,
+      webApps: options.webApps,
+    }),
+    ContentService: createContentService(ctx),
     CardService: createCardService(ctx),
     LockService: createLockService(ctx),
     PropertiesService: createPropertiesService(ctx),
     CacheService: createCacheService(ctx),
     Session: createSession(ctx),
     Utilities: createUtilities(ctx),
-    ScriptApp: createScriptApp(ctx),
+    ScriptApp: createScriptApp(ctx, { scopes: options.oauthScopes }),
     Logger: { log: (...args: unknown[]) => write('INFO', args) },
     console: {
       log: (...args: unknown[]) => write('INFO', args),

@@ -30,7 +30,13 @@ export interface CallCounts {
 export type CallHook = (key: string, execution: Execution) => void;
 
 export interface ExecutionOptions {
+  /** Whose authority the script runs with (the effective user). */
   user: string;
+  /**
+   * The user Session.getActiveUser() names when it differs from `user`: a web app executing as
+   * its deployer does not reliably know who is calling, so it gets ''.
+   */
+  activeUser?: string;
   /** 30 s for card actions, 360 s for time-driven triggers. */
   budgetMs?: number;
   id?: string;
@@ -42,6 +48,7 @@ export class ExecutionBudgetExceeded extends Error {}
 export class Execution {
   readonly id: string;
   readonly user: string;
+  readonly activeUser: string;
   readonly startedAt: number;
   readonly budgetMs: number;
   readonly calls: CallRecord[] = [];
@@ -58,6 +65,7 @@ export class Execution {
   ) {
     this.id = options.id ?? `exec-${state.nextId++}`;
     this.user = options.user;
+    this.activeUser = options.activeUser ?? options.user;
     this.budgetMs = options.budgetMs ?? 30_000;
     this.hooks = options.hooks ?? [];
     this.startedAt = state.now;
@@ -115,6 +123,21 @@ export class Execution {
   /** Time spent waiting (Utilities.sleep, a contended lock). */
   advance(ms: number): void {
     this.state.now += ms;
+    this.counts.modelledMs += ms;
+    if (this.state.now - this.startedAt > this.budgetMs) {
+      throw new ExecutionBudgetExceeded('Exceeded maximum execution time');
+    }
+  }
+
+  /**
+   * Time that already passed on the shared clock while this execution waited on another (a web
+   * app it called ran as its own execution): counted as this execution's time and charged to the
+   * call being made, without moving the clock again.
+   */
+  waited(ms: number): void {
+    if (ms <= 0) return;
+    const last = this.calls[this.calls.length - 1];
+    if (last) last.ms += ms;
     this.counts.modelledMs += ms;
     if (this.state.now - this.startedAt > this.budgetMs) {
       throw new ExecutionBudgetExceeded('Exceeded maximum execution time');

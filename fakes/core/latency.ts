@@ -301,6 +301,11 @@ export const LATENCY: Record<string, CallCost> = {
   'DriveApp.Folder.moveTo': { ms: 300, basis: 'E: metadata write' },
   'DriveApp.File.makeCopy': { ms: 1000, basis: 'E: file creation, as SpreadsheetApp.create' },
   'DriveApp.File.getAs': { ms: 1500, basis: 'E: conversion, as newBlob(html).getAs(pdf) in §3' },
+  'SpreadsheetApp.RangeList.setValue': {
+    ms: 5,
+    kind: 'write',
+    basis: 'E: buffered, as Range.setValue; cost moves to commit',
+  },
   'DocumentApp.create': { ms: 1000, basis: 'E: file creation, as SpreadsheetApp.create' },
   'DocumentApp.openByUrl': { ms: 500, basis: 'E: document model load, as openById' },
   'DocumentApp.Document.setName': { ms: 300, basis: 'E: metadata write' },
@@ -480,6 +485,25 @@ export const LATENCY: Record<string, CallCost> = {
     ms: 0,
     basis:
       'E: the fake charges the request itself, at the row of the Gmail API call it makes (REST ≈ advanced service, §1.2)',
+  },
+  // Rows for the requests UrlFetchApp makes (charged by the url-fetch fake, not per call). A web
+  // app call costs the front door, the web app's own execution (EXECUTION_START_MS plus every
+  // call it makes, counted in that execution) and the redirect that fetches its answer: about
+  // 0.7 s before any work. Reports vary widely: "~250-500 ms per request on a fresh container"
+  // (MasterHttpRelayVPN-RUST#606, an estimate) and 4-7 s for a POST plus its follow-up GET
+  // (daniele-athome/airborne#124, an anecdote); latency-and-quotas.md §1.4.
+  'UrlFetchApp.webApp': {
+    ms: 150,
+    basis: 'E: one round trip to script.google.com before the script runs (as getFileById)',
+  },
+  'UrlFetchApp.webAppEcho': {
+    ms: 150,
+    perUnit: 0.05,
+    basis: 'E: the redirected GET to script.googleusercontent.com that returns the answer',
+  },
+  'UrlFetchApp.tokeninfo': {
+    ms: 100,
+    basis: 'E: one round trip to a Google endpoint with a small JSON answer',
   },
   'UrlFetchApp.fetchAll': {
     ms: 0,

@@ -197,6 +197,36 @@ export interface GmailState {
   labels: Record<string, string[]>;
 }
 
+/** An OAuth access token ScriptApp.getOAuthToken() issued, as Google's tokeninfo describes it. */
+export interface OAuthTokenState {
+  user: string;
+  scopes: string[];
+  /** The OAuth client of the script project that asked for it (tokeninfo's azp and aud). */
+  clientId: string;
+  issuedAt: number;
+  expiresAt: number;
+}
+
+export type WebAppAccess = 'MYSELF' | 'DOMAIN' | 'ANYONE' | 'ANYONE_ANONYMOUS';
+export type WebAppExecuteAs = 'USER_DEPLOYING' | 'USER_ACCESSING';
+
+/** A web app deployment of the script project (appsscript.json `webapp`). */
+export interface WebAppState {
+  deploymentId: string;
+  /** Who deployed it: the web app runs as them with executeAs USER_DEPLOYING. */
+  deployer: string;
+  access: WebAppAccess;
+  executeAs: WebAppExecuteAs;
+  deployedAt: number;
+}
+
+/** A web app's answer waiting at its script.googleusercontent.com address (the 302 target). */
+export interface WebAppEchoState {
+  contentType: string;
+  body: string;
+  createdAt: number;
+}
+
 export interface UserState {
   email: string;
   name: string;
@@ -228,6 +258,12 @@ export interface WorkspaceState {
   locks: { script: LockState | null; user: Record<string, LockState | null> };
   triggers: TriggerState[];
   faults: FaultState[];
+  /** Absent in states saved before OAuth tokens were emulated; created on first use. */
+  oauth?: { clientId: string; tokens: Record<string, OAuthTokenState> };
+  /** Web app deployments by deployment id (absent until one is deployed). */
+  webApps?: Record<string, WebAppState>;
+  /** Web app answers by user_content_key, served once by the redirect they answer with. */
+  webAppEchoes?: Record<string, WebAppEchoState>;
   /** Lines written with console / Logger during executions, newest last (bounded). */
   log: string[];
 }

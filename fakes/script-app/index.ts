@@ -1,14 +1,32 @@
-// ScriptApp: installable time-driven triggers, kept in state so the emulator can list and run them.
+// ScriptApp: installable time-driven triggers, kept in state so the emulator can list and run them,
+// and the OAuth token of the user running the script (./oauth).
 import type { FakeContext } from '../core/context';
 import { MESSAGES } from '../core/errors';
 import { newId } from '../core/state';
 import type { TriggerState } from '../core/state';
+import { issueOAuthToken, validToken } from './oauth';
 
 /** Add-ons may fire a time-driven trigger at most once an hour (latency-and-quotas.md §2). */
 export const MIN_ADDON_TRIGGER_HOURS = 1;
 export const MAX_TRIGGERS_PER_USER = 20;
 
-export function createScriptApp(ctx: FakeContext): GoogleAppsScript.Script.ScriptApp {
+export interface ScriptAppOptions {
+  /** The manifest's oauthScopes: what the user authorised, so what their token holds. */
+  scopes?: readonly string[];
+}
+
+export function createScriptApp(
+  ctx: FakeContext,
+  options: ScriptAppOptions = {}
+): GoogleAppsScript.Script.ScriptApp {
+  // One token per execution, issued on first use and handed out again until it expires.
+  let token: string | null = null;
+  const oauthToken = () => {
+    if (!token || !validToken(ctx.state, token)) {
+      token = issueOAuthToken(ctx.state, ctx.user, options.scopes);
+    }
+    return token;
+  };
   const triggerView = (t: TriggerState) =>
     ctx.wrap(
       {
@@ -85,7 +103,7 @@ export function createScriptApp(ctx: FakeContext): GoogleAppsScript.Script.Scrip
       ctx.state.triggers = ctx.state.triggers.filter(t => t.id !== id);
     },
     getScriptId: () => 'records-capture-local',
-    getOAuthToken: () => `ya29.local-${ctx.user}`,
+    getOAuthToken: oauthToken,
   };
   return ctx.wrap(service, 'ScriptApp') as unknown as GoogleAppsScript.Script.ScriptApp;
 }

@@ -5,18 +5,19 @@ import type { FakeContext } from '../core/context';
 export const SCRIPT_TIME_ZONE = 'Europe/London';
 
 export function createSession(ctx: FakeContext): GoogleAppsScript.Base.Session {
-  const user = (): GoogleAppsScript.Base.User =>
+  const user = (email: string): GoogleAppsScript.Base.User =>
     ctx.wrap(
       {
-        getEmail: () => ctx.user,
-        getUsername: () => ctx.user.split('@')[0],
-        toString: () => ctx.user,
+        getEmail: () => email,
+        getUsername: () => email.split('@')[0],
+        toString: () => email,
       },
       'Session.User'
     ) as unknown as GoogleAppsScript.Base.User;
   const service = {
-    getActiveUser: user,
-    getEffectiveUser: user,
+    // A web app executing as its deployer may not know who is calling: '' there (see Execution).
+    getActiveUser: () => user(ctx.execution.activeUser),
+    getEffectiveUser: () => user(ctx.user),
     getScriptTimeZone: () => SCRIPT_TIME_ZONE,
     getActiveUserLocale: () => 'en_GB',
     getTemporaryActiveUserKey: () => `key-${ctx.user}`,

@@ -7,6 +7,7 @@ import type { FakeContext } from '../core/context';
 import { MESSAGES } from '../core/errors';
 import { NotEmulatedError } from '../core/instrument';
 import { base64Url, encodeBytes, GmailApiError } from '../gmail-api/api';
+import { validToken } from '../script-app/oauth';
 import type { GmailApi, Served } from '../gmail-api/api';
 import { stringToUtf8, utf8ToString } from '../gmail/codec';
 import { headerValue } from './request';
@@ -14,11 +15,6 @@ import type { HttpRequest } from './request';
 
 export const GMAIL_HOSTS = ['gmail.googleapis.com', 'www.googleapis.com'];
 const PREFIX = '/gmail/v1/users/';
-
-/** The token ScriptApp.getOAuthToken() hands this user (fakes/script-app). */
-export function oauthTokenOf(user: string): string {
-  return `ya29.local-${user}`;
-}
 
 export interface RestAnswer {
   code: number;
@@ -70,7 +66,9 @@ export function serveGmail(ctx: FakeContext, api: GmailApi, request: HttpRequest
     });
   }
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!bearer || bearer[1] !== oauthTokenOf(ctx.user)) {
+  // A token ScriptApp.getOAuthToken() gave the user running the script, still valid.
+  const grant = bearer ? validToken(ctx.state, bearer[1]) : null;
+  if (!grant || grant.user !== ctx.user) {
     return answer(401, unauthenticated(MESSAGES.gmailApiInvalidCredential, 'authError'), {
       'WWW-Authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
     });

@@ -1,12 +1,16 @@
 // UrlFetchApp: fetch, fetchAll and getRequest. The machine the fakes run on is offline, so the only
-// server there is the Gmail REST API over the shared mailbox (./gmail-rest). Google's other hosts
-// fail as not emulated; any other host fails as Apps Script reports a server it cannot reach:
-// `Address unavailable: <url>`.
+// servers there are the Gmail REST API over the shared mailbox (./gmail-rest), the script's own
+// web app (./web-app: run as a nested execution by the harness) with the redirect it answers
+// with, and Google's tokeninfo endpoint over the tokens ScriptApp issued (./tokeninfo). Google's
+// other hosts fail as not emulated; any other host fails as Apps Script reports a server it
+// cannot reach: `Address unavailable: <url>`.
 //
-// Virtual time: fetch costs what its request costs (the row of the Gmail API call it makes).
-// fetchAll sends its requests concurrently, as Apps Script does (platform-facts §1.1 "Parallel
-// HTTP"), so it costs its slowest request plus a small dispatch cost per request (the
-// `UrlFetchApp.fetchAll` row, charged per request), not the sum of the requests.
+// Virtual time: fetch costs what its request costs (the row of the Gmail API call it makes; for a
+// web app, the front door and the redirect plus the web app's own execution). fetchAll sends its
+// requests concurrently, as Apps Script does (platform-facts §1.1 "Parallel HTTP"), so it costs
+// its slowest request plus a small dispatch cost per request (the `UrlFetchApp.fetchAll` row,
+// charged per request), not the sum of the requests. Web apps are the exception: the fakes run
+// one execution at a time, so web app requests in a fetchAll are charged one after another.
 import { FakeBlob } from '../core/blob';
 import { toSigned } from '../core/bytes';
 import type { FakeContext } from '../core/context';
@@ -19,13 +23,21 @@ import { serveGmail, servesGmail } from './gmail-rest';
 import type { RestAnswer } from './gmail-rest';
 import { MAX_RESPONSE_BYTES, readRequest } from './request';
 import type { HttpRequest } from './request';
+import { serveTokenInfo, servesTokenInfo } from './tokeninfo';
+import { serveWebApp, serveWebAppEcho, servesWebApp, servesWebAppEcho } from './web-app';
+import type { WebAppRunner } from './web-app';
 
 export const EXTERNAL_REQUEST_SCOPE = 'https://www.googleapis.com/auth/script.external_request';
 
 export interface UrlFetchOptions {
   /** The add-on manifest's oauthScopes; absent means every scope is granted. */
   scopes?: readonly string[];
+  /** Runs a web app's doGet / doPost as an execution of its own (given by the harness). */
+  webApps?: WebAppRunner;
 }
+
+/** Redirects UrlFetchApp follows before it gives up (unconfirmed; browsers allow about 20). */
+const MAX_REDIRECTS = 10;
 
 /** Apps Script shows this much of an error response in its exception. */
 const SHOWN_RESPONSE_CHARS = 150;
@@ -91,6 +103,8 @@ interface Sent {
   request: HttpRequest;
   answer: RestAnswer;
   ms: number;
+  /** Time web apps' own executions took, already on the shared clock. */
+  waitedMs: number;
 }
 
 class FakeUrlFetchApp implements UrlFetchAppApi {
@@ -98,7 +112,8 @@ class FakeUrlFetchApp implements UrlFetchAppApi {
 
   constructor(
     private ctx: FakeContext,
-    private scopes: readonly string[] | undefined
+    private scopes: readonly string[] | undefined,
+    private webApps: WebAppRunner | undefined
   ) {
     this.api = new GmailApi(ctx, scopes);
   }
@@ -109,6 +124,7 @@ class FakeUrlFetchApp implements UrlFetchAppApi {
     this.checkReachable(request);
     const sent = this.send(request);
     this.charge(sent.ms);
+    this.ctx.execution.waited(sent.waitedMs);
     return this.respond(sent);
   }
 
@@ -127,6 +143,7 @@ class FakeUrlFetchApp implements UrlFetchAppApi {
     this.ctx.execution.units(read.length);
     const sent = read.map(request => this.send(request));
     this.charge(Math.max(0, ...sent.map(s => s.ms)));
+    this.ctx.execution.waited(sent.reduce((n, s) => n + s.waitedMs, 0));
     return sent.map(s => this.respond(s));
   }
 
@@ -159,6 +176,7 @@ class FakeUrlFetchApp implements UrlFetchAppApi {
   }
 
   private checkReachable(request: HttpRequest): void {
+    if (servesWebApp(request) || servesWebAppEcho(request) || servesTokenInfo(request)) return;
     if (servesGmail(request)) {
       if (!request.origin.startsWith('https:')) {
         throw new NotEmulatedError(`not emulated: plain HTTP to ${request.host}`);
@@ -172,10 +190,36 @@ class FakeUrlFetchApp implements UrlFetchAppApi {
   }
 
   private send(request: HttpRequest): Sent {
-    const answer = serveGmail(this.ctx, this.api, request);
-    const cost = costOf(answer.costKey);
-    const ms = (cost?.ms ?? 0) + (cost?.perUnit ?? 0) * answer.kb;
-    return { request, answer, ms };
+    let current = request;
+    let ms = 0;
+    let waitedMs = 0;
+    for (let hop = 0; ; hop++) {
+      const answer = this.serve(current);
+      const cost = costOf(answer.costKey);
+      ms += (cost?.ms ?? 0) + (cost?.perUnit ?? 0) * answer.kb;
+      waitedMs += answer.waitedMs ?? 0;
+      const location = answer.headers.Location;
+      const redirect = [301, 302, 303, 307, 308].includes(answer.code) && location;
+      if (!redirect || !current.followRedirects || hop >= MAX_REDIRECTS) {
+        return { request: current, answer, ms, waitedMs };
+      }
+      // After a 301, 302 or 303 the next request is a GET without the body, as browsers do.
+      const keepMethod = answer.code === 307 || answer.code === 308;
+      current = readRequest(location, {
+        method: (keepMethod ? current.method : 'get') as GoogleAppsScript.URL_Fetch.HttpMethod,
+        headers: current.headers,
+        muteHttpExceptions: current.muteHttpExceptions,
+        ...(keepMethod && current.payload ? { payload: Array.from(current.payload) } : {}),
+      });
+      this.checkReachable(current);
+    }
+  }
+
+  private serve(request: HttpRequest): RestAnswer & { waitedMs?: number } {
+    if (servesWebApp(request)) return serveWebApp(this.ctx, request, this.webApps);
+    if (servesWebAppEcho(request)) return serveWebAppEcho(this.ctx, request);
+    if (servesTokenInfo(request)) return serveTokenInfo(this.ctx, request);
+    return serveGmail(this.ctx, this.api, request);
   }
 
   /** Time the execution spent waiting on the network, added to the call being made. */
@@ -208,7 +252,7 @@ export function createUrlFetchApp(
   options: UrlFetchOptions = {}
 ): GoogleAppsScript.URL_Fetch.UrlFetchApp {
   return ctx.wrap(
-    new FakeUrlFetchApp(ctx, options.scopes),
+    new FakeUrlFetchApp(ctx, options.scopes, options.webApps),
     'UrlFetchApp'
   ) as unknown as GoogleAppsScript.URL_Fetch.UrlFetchApp;
 }

@@ -27,6 +27,8 @@ export interface HttpRequest {
   payload: Uint8Array | null;
   contentType: string | null;
   muteHttpExceptions: boolean;
+  /** Follow 3xx answers (the default), as a GET after a 302 or 303. */
+  followRedirects: boolean;
 }
 
 /** `params` as fetch takes them, or a fetchAll entry (which carries its own `url`). */
@@ -74,6 +76,7 @@ export function readRequest(url: unknown, params: unknown): HttpRequest {
     payload,
     contentType,
     muteHttpExceptions: options.muteHttpExceptions === true,
+    followRedirects: options.followRedirects !== false,
   };
 }
 

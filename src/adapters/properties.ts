@@ -11,6 +11,22 @@ export interface RegisterConfig {
   recordsTeamGroup: string;
   setUpBy: string;
   setUpAt: string;
+  /** The register service staff declarations go through; absent: everyone writes directly. */
+  registerService?: RegisterServiceConfig;
+}
+
+/** The web app that writes staff declarations to the protected register (records team's authority). */
+export interface RegisterServiceConfig {
+  /** Its /exec URL. */
+  url: string;
+  /** Whose authority it runs with (the account that deployed it). */
+  deployer: string;
+  savedBy: string;
+  savedAt: string;
+  /** When the register's tabs were last protected, by whom, and for which editors. */
+  protectedAt?: string;
+  protectedBy?: string;
+  protectionEditors?: string[];
 }
 
 export interface UserPreferences {
@@ -50,6 +66,11 @@ export function readPreferences(): UserPreferences {
 
 export function savePreferences(preferences: UserPreferences): void {
   PropertiesService.getUserProperties().setProperty(PREFERENCES_KEY, JSON.stringify(preferences));
+}
+
+/** The highest record number reserved so far for `year` (0 before the first). */
+export function reservedUpTo(year: number): number {
+  return Number(PropertiesService.getScriptProperties().getProperty(SEQUENCE_PREFIX + year) ?? '0');
 }
 
 /**

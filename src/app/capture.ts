@@ -27,6 +27,8 @@ import { computeDueDates } from '../domain/retention';
 import { ensureSeriesFolder } from './declare';
 import type { Workplace } from './deployment';
 import { messageOf } from './errors';
+import { registerWriter } from './register-writer';
+import type { DeclareWrite } from './register-writer';
 
 /** Apps Script cannot make a blob of 50 MB or more (platform-facts §1.5). */
 export const MAX_BLOB_BYTES = 50 * 1024 * 1024;
@@ -361,20 +363,46 @@ function captureOne(
     user: w.user,
     now,
   });
-  const duplicate = withScriptLock(() => {
-    w.register.forgetPositions();
-    const existing = w.register.findByMessageKeys([key]).get(key);
-    if (existing) return existing;
-    w.register.append([entry], [audit]);
-    return null;
-  });
+  let written: DeclareWrite;
+  try {
+    written = registerWriter(w).declare(
+      [
+        {
+          key,
+          recordId,
+          build: () => ({
+            entry,
+            audit: { action: String(audit.action), details: String(audit.details) },
+          }),
+        },
+      ],
+      'messageId',
+      now
+    );
+  } catch (error) {
+    // Not registered: the copies saved for it go too, so nothing is left half-done.
+    trashCopies(saved);
+    throw error;
+  }
+  const duplicate = written.existing[0]?.record;
   if (duplicate) {
     // Someone captured the same email meanwhile: their record stands, our copies go.
-    for (const s of saved) s.file.setTrashed(true);
+    trashCopies(saved);
     outcome.already.push({ subject, record: duplicate });
     return;
   }
   outcome.captured.push({ subject, recordId, notes });
+}
+
+/** Copies saved for a record that was not registered (best effort: the error matters more). */
+export function trashCopies(saved: SavedFile[]): void {
+  for (const s of saved) {
+    try {
+      s.file.setTrashed(true);
+    } catch (error) {
+      console.warn(`Copy ${s.file.getId()} not moved to the bin: ${messageOf(error)}`);
+    }
+  }
 }
 
 export interface SavedFile {

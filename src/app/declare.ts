@@ -5,7 +5,6 @@
 import {
   addEditor,
   canEdit,
-  createFolder,
   createShortcut,
   getItems,
   lockItem,
@@ -13,10 +12,8 @@ import {
 } from '../adapters/drive';
 import type { DriveItem } from '../adapters/drive';
 import { OpenDocument } from '../adapters/docs';
-import { withScriptLock } from '../adapters/lock';
-import { readPreferences, reserveSequence, savePreferences } from '../adapters/properties';
+import { readPreferences, savePreferences } from '../adapters/properties';
 import type { UserPreferences } from '../adapters/properties';
-import { forgetReferenceData } from '../adapters/reference-cache';
 import type { RecordSummary } from '../adapters/register';
 import { formatMarking, isRefusedClassification, scanForMarkings } from '../domain/classification';
 import type { Marking, MarkingScan } from '../domain/classification';
@@ -31,14 +28,13 @@ import type {
   DeclarationForm,
   FieldError,
   ItemFacts,
-  RegisterEntry,
   ValidDeclaration,
 } from '../domain/declaration';
 import { orderSeries, rememberSeries } from '../domain/file-plan';
 import type { Series } from '../domain/file-plan';
-import { formatRecordId } from '../domain/record-id';
 import type { Workplace } from './deployment';
 import { messageOf, UserFacingError } from './errors';
+import { registerWriter } from './register-writer';
 
 export const DOCUMENT_MIME = 'application/vnd.google-apps.document';
 
@@ -182,7 +178,8 @@ export function declareItems(
   });
   if (!pending.length) return outcome;
   // Checked before any item is touched, so a user who cannot write to the register changes nothing.
-  if (!canEdit(w.config.registerId)) {
+  // Through the register service, the service writes: staff need only view the register.
+  if (!registerWriter(w).viaService && !canEdit(w.config.registerId)) {
     throw new UserFacingError(
       `You can open the register but cannot add to it: your account needs edit access. Ask ${w.administrators.join(', ') || 'the records team'}. Nothing was declared.`,
       'Cannot write to the register'
@@ -255,7 +252,10 @@ interface StagedItem {
   notes: string[];
 }
 
-/** Writes the register rows and audit rows for marked and filed items, under the script lock. */
+/**
+ * Writes the register rows and audit rows for marked and filed items: under the script lock, or
+ * through the register service. Items someone registered meanwhile are reported, not added.
+ */
 function registerStaged(
   w: Workplace,
   staged: StagedItem[],
@@ -264,24 +264,12 @@ function registerStaged(
   now: Date,
   outcome: DeclareOutcome
 ): void {
-  withScriptLock(() => {
-    w.register.forgetPositions();
-    // Someone may have declared the same items since the first look: never write them twice.
-    const race = w.register.findByFileIds(staged.map(s => s.ref.id));
-    const fresh = staged.filter(s => {
-      const record = race.get(s.ref.id);
-      if (record) outcome.already.push({ ref: s.ref, record });
-      return !record;
-    });
-    if (!fresh.length) return;
-    const year = now.getUTCFullYear();
-    const first = reserveSequence(year, fresh.length);
-    const entries: RegisterEntry[] = [];
-    const audits: RegisterEntry[] = [];
-    fresh.forEach((s, i) => {
-      const recordId = formatRecordId(year, first + i);
-      entries.push(
-        buildRegisterEntry({
+  const byId = new Map(staged.map(s => [s.ref.id, s]));
+  const written = registerWriter(w).declare(
+    staged.map(s => ({
+      key: s.ref.id,
+      build: (recordId: string) => ({
+        entry: buildRegisterEntry({
           recordId,
           item: s.facts,
           declaration: valid,
@@ -291,25 +279,28 @@ function registerStaged(
           filing: s.filing,
           lockedAt: s.lockedAt,
           notes: s.notes,
-        })
-      );
-      audits.push({
-        at: now,
-        actor: w.user,
-        action: 'Declared',
-        recordId,
-        fileId: s.ref.id,
-        details: `${formatMarking(valid.marking)}; series ${valid.series.code}; ${s.filing}${s.lockedAt ? '; locked read-only' : ''}`,
-      });
-      outcome.declared.push({ ref: s.ref, recordId, filing: s.filing });
-    });
-    const result = w.register.append(entries, audits);
-    if (result.truncatedFields.length) {
-      outcome.warnings.push(
-        `Some text was too long for one register cell and was cut (${unique(result.truncatedFields).join(', ')}).`
-      );
-    }
-  });
+        }),
+        audit: {
+          action: 'Declared',
+          details: `${formatMarking(valid.marking)}; series ${valid.series.code}; ${s.filing}${s.lockedAt ? '; locked read-only' : ''}`,
+        },
+      }),
+    })),
+    'fileId',
+    now
+  );
+  for (const { key, record } of written.existing) {
+    outcome.already.push({ ref: byId.get(key)!.ref, record });
+  }
+  for (const { key, recordId } of written.added) {
+    const s = byId.get(key)!;
+    outcome.declared.push({ ref: s.ref, recordId, filing: s.filing });
+  }
+  if (written.truncatedFields.length) {
+    outcome.warnings.push(
+      `Some text was too long for one register cell and was cut (${unique(written.truncatedFields).join(', ')}).`
+    );
+  }
 }
 
 /** A filing note that says what is left to do, and whether the user asked for a lock. */
@@ -365,27 +356,13 @@ export function markAndFile(
   }
 }
 
-/** The Drive folder for a series, created on first use under the records root folder. */
+/**
+ * The Drive folder for a series, created on first use under the records root folder (by the
+ * register service for staff when there is one: the file plan is the records team's).
+ */
 export function ensureSeriesFolder(w: Workplace, series: Series): string {
   if (series.folderId) return series.folderId;
-  const folderId = withScriptLock(() => {
-    w.register.forgetPositions();
-    // Another user may have created it since the file plan was last read.
-    const existing = w.register.seriesFolderId(series.code);
-    if (existing) return existing;
-    let created: string;
-    try {
-      created = createFolder(`${series.code} ${series.title}`, w.config.rootFolderId);
-    } catch (error) {
-      throw new UserFacingError(
-        `The folder for series ${series.code} could not be created in the records folder (${messageOf(error)}). Nothing was declared. Ask the records team to check that the records folder exists and that you can add to it.`,
-        'Series folder not available'
-      );
-    }
-    w.register.setSeriesFolder(series.code, created);
-    return created;
-  });
-  forgetReferenceData(w.config.registerId);
+  const folderId = registerWriter(w).seriesFolder(series);
   series.folderId = folderId;
   return folderId;
 }

@@ -2,9 +2,7 @@
 // (time ran out, or a Drive call failed): retried from the record card, safe to repeat.
 import { getItem } from '../adapters/drive';
 import { OpenDocument } from '../adapters/docs';
-import { withScriptLock } from '../adapters/lock';
 import { scanForMarkings } from '../domain/classification';
-import type { RegisterEntry } from '../domain/declaration';
 import type { Workplace } from './deployment';
 import {
   DOCUMENT_MIME,
@@ -14,6 +12,7 @@ import {
   pendingFiling,
 } from './declare';
 import { messageOf } from './errors';
+import { registerWriter } from './register-writer';
 
 export function finishFiling(
   w: Workplace,
@@ -56,36 +55,17 @@ export function finishFiling(
     }
   }
   if (!results.length) return { finished: 0, stillPending: 0 };
-  withScriptLock(() => {
-    w.register.forgetPositions();
-    // Rows are found again under the lock: the records team may have sorted the register.
-    const rows = w.register.findByFileIds(results.map(r => r.fileId));
-    const updates = results.flatMap(r => {
-      const row = rows.get(r.fileId);
-      return row
-        ? [
-            {
-              row: row.row,
-              values: {
-                filing: r.filing,
-                locked: r.lockedAt ? 'Yes' : 'No',
-                lockedAt: r.lockedAt,
-                updatedAt: now,
-              } as RegisterEntry,
-            },
-          ]
-        : [];
-    });
-    const audits: RegisterEntry[] = results.map(r => ({
-      at: now,
-      actor: w.user,
-      action: 'Filing finished',
+  registerWriter(w).update(
+    results.map(r => ({
       recordId: r.recordId,
       fileId: r.fileId,
-      details: r.filing,
-    }));
-    w.register.update(updates, audits);
-  });
+      // Found again when written: the records team may have sorted the register.
+      findBy: { column: 'fileId' as const, value: r.fileId },
+      values: { filing: r.filing, locked: r.lockedAt ? 'Yes' : 'No', lockedAt: r.lockedAt },
+      audit: { action: 'Filing finished', details: r.filing },
+    })),
+    now
+  );
   const still = results.filter(r => r.filing.startsWith('Pending')).length;
   return { finished: results.length - still, stillPending: still };
 }

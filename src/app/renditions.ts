@@ -9,16 +9,16 @@ import {
 } from '../adapters/gmail-rest';
 import type { FullMessage, MessagePart } from '../adapters/gmail-rest';
 import { labelIds, messagesLabelled, RENDITION_PENDING_LABEL } from '../adapters/gmail-labels';
-import { withScriptLock } from '../adapters/lock';
 import { scanForMarkings, formatMarking } from '../domain/classification';
-import type { RegisterEntry } from '../domain/declaration';
 import { dedupeKey, emailFileBase, plainToHtml, renditionHtml } from '../domain/email';
 import { sanitiseEmailHtml } from '../domain/html';
 import { decodeEncodedWords } from '../domain/mime-headers';
-import { captureFolder, fileSensitiveCopies, sha256Hex } from './capture';
+import { captureFolder, fileSensitiveCopies, sha256Hex, trashCopies } from './capture';
 import type { SavedFile } from './capture';
 import type { Workplace } from './deployment';
 import { messageOf } from './errors';
+import { registerWriter } from './register-writer';
+import type { RowChange } from './register-writer';
 
 /** PDF conversion is the slow step (about 1.5 s each): small batches keep the time guard honest. */
 export const RENDITION_BATCH = 10;
@@ -61,8 +61,8 @@ export function runRenditionPass(w: Workplace, budgetMs: number, now: Date): Ren
     });
     const keyOf = (m: FullMessage) => dedupeKey(m.payload.headers['message-id'] ?? '', '');
     const records = w.register.findByMessageKeys(messages.map(keyOf).filter(k => k !== '<>'));
-    const changes: { row: number; values: RegisterEntry }[] = [];
-    const audits: RegisterEntry[] = [];
+    const changes: RowChange[] = [];
+    const made: SavedFile[] = [];
     for (const message of messages) {
       const record = records.get(keyOf(message));
       if (!record) {
@@ -78,9 +78,16 @@ export function runRenditionPass(w: Workplace, budgetMs: number, now: Date): Ren
           record.classification === 'OFFICIAL-SENSITIVE',
           record.folderId
         );
+        made.push(...added);
         const attachments = added.filter(a => a.label !== 'pdf').length;
         changes.push({
-          row: record.row,
+          recordId: record.recordId,
+          fileId: record.fileId,
+          findBy: { column: 'messageId', value: keyOf(message) },
+          audit: {
+            action: 'Email rendition made',
+            details: `PDF and ${attachments} attachment(s) saved`,
+          },
           values: {
             filing: record.filing.replace(
               /^Pending: PDF rendition and attachments are made by a later pass/,
@@ -93,16 +100,7 @@ export function runRenditionPass(w: Workplace, budgetMs: number, now: Date): Ren
               .filter(Boolean)
               .join('; '),
             attachments,
-            updatedAt: now,
           },
-        });
-        audits.push({
-          at: now,
-          actor: w.user,
-          action: 'Email rendition made',
-          recordId: record.recordId,
-          fileId: record.fileId,
-          details: `PDF and ${attachments} attachment(s) saved`,
         });
         settled.push(message.id);
         report.done++;
@@ -112,16 +110,14 @@ export function runRenditionPass(w: Workplace, budgetMs: number, now: Date): Ren
       }
     }
     if (changes.length) {
-      withScriptLock(() => {
-        w.register.forgetPositions();
-        // Rows are found again under the lock: the register may have been sorted meanwhile.
-        const rows = w.register.findByMessageKeys(messages.map(keyOf));
-        const fresh = changes.flatMap(c => {
-          const match = [...rows.values()].find(r => r.row === c.row);
-          return match ? [c] : [];
-        });
-        w.register.update(fresh, audits);
-      });
+      try {
+        // Rows are found again when written: the register may have been sorted meanwhile.
+        registerWriter(w).update(changes, now);
+      } catch (error) {
+        // Not recorded: the renditions go, and the messages wait for the next pass.
+        trashCopies(made);
+        throw error;
+      }
     }
     relabelMessages(settled.map(id => ({ id, add: [], remove: [label] })));
     slowest = Math.max(slowest, Date.now() - batchStartedAt);

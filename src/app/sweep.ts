@@ -28,11 +28,14 @@ import {
   fileSensitiveCopies,
   readFlag,
   sha256Hex,
+  trashCopies,
 } from './capture';
 import type { SavedFile } from './capture';
 import { ensureSeriesFolder } from './declare';
 import type { Workplace } from './deployment';
 import { messageOf } from './errors';
+import { registerWriter } from './register-writer';
+import type { DeclareWrite } from './register-writer';
 
 export const BATCH_SIZE = 25;
 /** Time-driven runs have 6 minutes; stop early enough to finish the batch and save the status. */
@@ -204,19 +207,28 @@ export function runSweep(w: Workplace, budgetMs: number, now: Date): SweepReport
         }
       });
       if (entries.length) {
-        withScriptLock(() => {
-          w.register.forgetPositions();
-          // One register write for the whole batch; anything captured meanwhile is left out.
-          const race = w.register.findByMessageKeys(filed.map(f => f.item.key));
-          const keep = filed.map(f => !race.has(f.item.key));
-          w.register.append(
-            entries.filter((_, i) => keep[i]),
-            audits.filter((_, i) => keep[i])
+        // One register write for the whole batch; anything captured meanwhile is left out.
+        let written: DeclareWrite;
+        try {
+          written = registerWriter(w).declare(
+            filed.map((f, i) => ({
+              key: f.item.key,
+              recordId: String(entries[i].recordId),
+              build: () => ({
+                entry: entries[i],
+                audit: { action: String(audits[i].action), details: String(audits[i].details) },
+              }),
+            })),
+            'messageId',
+            now
           );
-          filed.forEach((f, i) => {
-            if (!keep[i]) for (const s of f.saved) s.file.setTrashed(true);
-          });
-        });
+        } catch (error) {
+          // Not registered: the batch's copies go, and its messages stay flagged for the next run.
+          for (const f of filed) trashCopies(f.saved);
+          throw error;
+        }
+        const raced = new Set(written.existing.map(e => e.key));
+        for (const f of filed) if (raced.has(f.item.key)) trashCopies(f.saved);
         report.captured += filed.length;
         for (const f of filed)
           relabel.push({

@@ -1,7 +1,8 @@
 // First-run setup (records administrators) and what everyone else sees until it is done; the
 // register's settings and headroom once it is.
-import type { Deployment } from '../app/deployment';
+import type { Deployment, Workplace } from '../app/deployment';
 import { isAdministrator } from '../app/deployment';
+import { protectionEditors } from '../app/protection';
 import type { Headroom } from '../domain/register-schema';
 import type { RegisterConfig } from '../adapters/properties';
 import {
@@ -138,6 +139,97 @@ export function registerCard(
         )
       )
     );
+    card.addSection(registerServiceSection(config, null, true, 'register'));
   }
   return card.build();
+}
+
+/**
+ * The register service and the register's protections: the service's address and whose
+ * authority it runs with, when the tabs were last protected and for whom, and (for the records
+ * team's home) whether the team has changed since. `editorsNow` null: not compared.
+ */
+export function registerServiceSection(
+  config: RegisterConfig,
+  editorsNow: string[] | null,
+  canConfigure: boolean,
+  /** The card it sits on: 'register' gets the register card back after a sync. */
+  card = ''
+): GoogleAppsScript.Card_Service.CardSection {
+  const service = config.registerService;
+  const section = CardService.newCardSection()
+    .setHeader('Register service and protections')
+    .setCollapsible(!!service?.protectedAt)
+    .setNumUncollapsibleWidgets(2);
+  if (!service) {
+    section.addWidget(
+      paragraph(
+        'Staff write to the register directly, so its tabs cannot be protected. Deploy the register service (see the README, "Register service and protected ranges") and paste its Web app URL here: staff declarations then go through it, and the register can be protected for the records team.'
+      )
+    );
+  } else {
+    section
+      .addWidget(labelled('Staff declarations go through', service.url))
+      .addWidget(labelled('It writes as', service.deployer));
+    if (service.protectedAt) {
+      const synced = service.protectionEditors ?? [];
+      section.addWidget(
+        labelled(
+          'Register tabs protected',
+          `${service.protectedAt.slice(0, 10)} by ${service.protectedBy ?? ''}; editors: ${synced.join(', ')}`
+        )
+      );
+      const changed =
+        editorsNow !== null &&
+        (editorsNow.length !== synced.length || editorsNow.some(e => !synced.includes(e)));
+      if (changed) {
+        section.addWidget(
+          paragraph(
+            coloured(
+              'The records team has changed since the tabs were protected: sync the protections.',
+              WARNING_COLOUR
+            )
+          )
+        );
+      }
+    } else {
+      section.addWidget(
+        paragraph(
+          coloured(
+            'The register is not protected yet: anyone with edit access can change it. Protect it now.',
+            WARNING_COLOUR
+          )
+        )
+      );
+    }
+  }
+  const buttons = CardService.newButtonSet();
+  let count = 0;
+  if (service) {
+    count++;
+    buttons.addButton(
+      button(
+        service.protectedAt ? 'Sync protections' : 'Protect register',
+        action('onSyncProtections', card ? { card } : {}),
+        !service.protectedAt
+      )
+    );
+  }
+  if (canConfigure) {
+    section.addWidget(
+      CardService.newTextInput()
+        .setFieldName('registerServiceUrl')
+        .setTitle('Register service (Web app URL)')
+        .setHint('https://script.google.com/macros/s/…/exec; leave empty to write directly')
+        .setValue(service?.url ?? '')
+    );
+    count++;
+    buttons.addButton(button('Save register service', action('onSaveRegisterService')));
+  }
+  return count ? section.addWidget(buttons) : section;
+}
+
+/** The section for the records team's home: the protections, and whether the team changed. */
+export function protectionHomeSection(w: Workplace): GoogleAppsScript.Card_Service.CardSection {
+  return registerServiceSection(w.config, protectionEditors(w), isAdministrator(w));
 }

@@ -35,6 +35,7 @@ function session(state: WorkspaceState, user = alice.email, scopes?: string[]) {
   return {
     execution,
     UrlFetchApp,
+    token,
     auth,
     Gmail: createAdvancedGmail(ctx, { scopes }),
     GmailApp: createGmailApp(ctx, { scopes }),
@@ -172,12 +173,12 @@ describe('UrlFetchApp.fetchAll', () => {
       const raw = fixtures.plainMessage({ subject: `Batch ${i}`, date: fixtures.FIXTURE_DATE + i });
       ids.push(await seed(state, raw));
     }
+    const parallel = session(state);
     const requests = ids.map(id => ({
       url: `${API}/messages/${id}?format=raw`,
-      headers: { Authorization: `Bearer ya29.local-${alice.email}` },
+      headers: { Authorization: `Bearer ${parallel.token}` },
     }));
 
-    const parallel = session(state);
     const before = parallel.execution.elapsedMs();
     const responses = parallel.UrlFetchApp.fetchAll(requests);
     const parallelMs = parallel.execution.elapsedMs() - before;
@@ -275,7 +276,7 @@ describe('UrlFetchApp: refusals', () => {
         status: 'UNAUTHENTICATED',
       },
     });
-    const headers = { Authorization: `Bearer ya29.local-${bob.email}` };
+    const headers = { Authorization: `Bearer ${session(state, bob.email).token}` };
     const wrong = UrlFetchApp.fetch(`${API}/messages/${id}`, { headers, muteHttpExceptions: true });
     expect(wrong.getResponseCode()).toBe(401);
     expect(wrong.getContentText()).toContain(
