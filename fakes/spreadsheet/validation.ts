@@ -59,6 +59,16 @@ function criteriaValues(ctx: FakeContext, rule: DataValidationRuleState): unknow
   return rule.args.slice();
 }
 
+/** A checkbox's ticked or unticked value as state keeps it (plain JSON). */
+function checkboxValue(value: unknown): string | number | boolean {
+  return typeof value === 'number' || typeof value === 'boolean' ? value : String(value ?? '');
+}
+
+/** The text a checkbox value shows, as a cell holding it would (TRUE, FALSE, 1, Yes). */
+function checkboxText(value: unknown): string {
+  return typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
+}
+
 function copyRule(rule: DataValidationRuleState): DataValidationRuleState {
   return JSON.parse(JSON.stringify(rule)) as DataValidationRuleState;
 }
@@ -68,6 +78,7 @@ type BuilderApi = Pick<
   | 'requireValueInList'
   | 'requireValueInRange'
   | 'requireDate'
+  | 'requireCheckbox'
   | 'setAllowInvalid'
   | 'setHelpText'
   | 'build'
@@ -118,6 +129,15 @@ export class FakeDataValidationBuilder implements BuilderApi {
   requireDate(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
     this.rule.criteria = DATA_VALIDATION_CRITERIA.DATE_IS_VALID_DATE;
     this.rule.args = [];
+    return this.self;
+  }
+  /**
+   * No argument: the cell must hold a boolean, shown as a checkbox. One value: that value (ticked)
+   * or blank. Two values: the ticked or the unticked value.
+   */
+  requireCheckbox(...values: unknown[]): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    this.rule.criteria = DATA_VALIDATION_CRITERIA.CHECKBOX;
+    this.rule.args = values.slice(0, 2).map(checkboxValue);
     return this.self;
   }
   setAllowInvalid(allowInvalidData: boolean): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
@@ -301,6 +321,12 @@ function passes(
     }
     case DATA_VALIDATION_CRITERIA.DATE_IS_VALID_DATE:
       return isDateCell(cell);
+    case DATA_VALIDATION_CRITERIA.CHECKBOX: {
+      // requireCheckbox(): a boolean; with values: one of them, exactly.
+      if (rule.args.length === 0) return typeof cell === 'boolean';
+      const shown = cellDisplay(cell, undefined);
+      return rule.args.some(v => checkboxText(v) === shown);
+    }
     default:
       return true;
   }

@@ -8,6 +8,7 @@ import type { Host } from '../cards/common';
 import { declareCard } from '../cards/declare-card';
 import { selectionParameters } from '../adapters/selection';
 import { recordsCard } from '../cards/record-card';
+import { registerSidebar } from './records-team';
 import { notSetUpCard, registerCard } from '../cards/setup-card';
 import { cards } from './respond';
 import { driveSelection, editorFile, hostOf } from './event';
@@ -53,6 +54,9 @@ export function onHomepage(_e: AddonEvent): Card[] {
 function editorHomepage(e: AddonEvent): Card[] {
   return withWorkplace(w => {
     const { granted, item } = editorFile(e);
+    // The register itself: the records team's home, or for anyone else what it is.
+    if (item && hostOf(e) === 'SHEETS' && item.id === w.config.registerId)
+      return registerSidebar(w);
     if (item) return cardForItems(w, hostOf(e), [item]);
     const kind = hostOf(e) === 'SHEETS' ? 'spreadsheet' : 'document';
     return CardService.newCardBuilder()
