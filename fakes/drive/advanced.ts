@@ -61,6 +61,7 @@ const UPDATABLE = new Set([
   'starred',
   'appProperties',
   'contentRestrictions',
+  'trashed',
 ]);
 /** Google types Files.create can make here; the others need their own store's seed. */
 const CREATABLE_GOOGLE = new Set<string>([MIME.folder, MIME.shortcut, MIME.document]);
@@ -385,8 +386,8 @@ class FakeDriveFiles implements FilesApi {
   }
 
   /**
-   * Lists files by query. Only the queries the product makes are understood: `'<id>' in parents`
-   * and `trashed = false|true`, joined by `and`; others fail as not emulated.
+   * Lists files by query. Only the queries the product makes are understood: `'<id>' in parents`,
+   * `trashed = false|true` and `mimeType = '<type>'`, joined by `and`; others fail as not emulated.
    */
   list(): FileListResource;
   list(optionalArgs: Record<string, unknown>): FileListResource;
@@ -395,11 +396,14 @@ class FakeDriveFiles implements FilesApi {
     const q = typeof optionalArgs.q === 'string' ? optionalArgs.q.trim() : '';
     let parent: string | null = null;
     let trashed: boolean | null = null;
+    let mimeType: string | null = null;
     for (const clause of q ? q.split(/\s+and\s+/i) : []) {
       const inParents = /^'([^']+)'\s+in\s+parents$/.exec(clause.trim());
       const bin = /^trashed\s*=\s*(true|false)$/.exec(clause.trim());
+      const type = /^mimeType\s*=\s*'([^']+)'$/.exec(clause.trim());
       if (inParents) parent = inParents[1];
       else if (bin) trashed = bin[1] === 'true';
+      else if (type) mimeType = type[1];
       else throw new NotEmulatedError(`not emulated: Drive.Files.list query ${clause}`);
     }
     const pageSize = Math.min(Math.max(Number(optionalArgs.pageSize ?? 100), 1), 1000);
@@ -408,7 +412,8 @@ class FakeDriveFiles implements FilesApi {
       .filter(
         item =>
           (parent === null || item.parents.includes(parent)) &&
-          (trashed === null || item.trashed === trashed)
+          (trashed === null || item.trashed === trashed) &&
+          (mimeType === null || item.mimeType === mimeType)
       )
       .filter(item => canView(this.ctx.state, item, this.ctx.user))
       .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
@@ -429,8 +434,8 @@ class FakeDriveFiles implements FilesApi {
 
   /**
    * Metadata updates: `appProperties` merge (a null value deletes one), `contentRestrictions`
-   * replace the current one, name, description and starred; moves through the `addParents` and
-   * `removeParents` arguments. Every check passes before anything changes.
+   * replace the current one, name, description, starred and trashed (owner only); moves through
+   * the `addParents` and `removeParents` arguments. Every check passes before anything changes.
    */
   update(
     resource: FileResource,
@@ -466,11 +471,20 @@ class FakeDriveFiles implements FilesApi {
       ? nextAppProperties(call, item.appProperties, body.appProperties)
       : item.appProperties;
     const parents = this.nextParents(item, optionalArgs);
+    // Only the owner may trash or restore a My Drive item (Drive API guide "Trash or delete
+    // files"): anyone else gets insufficientFilePermissions.
+    if (
+      keys.includes('trashed') &&
+      (roleOf(state, item, this.ctx.user) !== 'owner' || isRootFolder(state, item.id))
+    ) {
+      throw noPermission(call, fileId);
+    }
 
     item.contentRestrictions = restrictions;
     item.appProperties = appProperties;
     item.parents = parents;
     if (keys.includes('starred')) item.starred = !!body.starred;
+    if (keys.includes('trashed')) item.trashed = !!body.trashed;
     if (keys.includes('name') || keys.includes('description')) {
       if (keys.includes('name')) item.name = String(body.name);
       if (keys.includes('description')) item.description = String(body.description ?? '');

@@ -241,3 +241,78 @@ export function canEdit(fileId: string): boolean {
 export function createFolder(name: string, parentId: string): string {
   return DriveApp.getFolderById(parentId).createFolder(name).getId();
 }
+
+// Disposal: a destroyed record's files go to the bin (Drive empties it after 30 days), and come
+// back out if the disposal cannot be completed.
+
+export interface DisposalFile {
+  id: string;
+  name: string;
+  mimeType: string;
+  owner: string;
+  trashed: boolean;
+}
+
+const DISPOSAL_FIELDS = 'id,name,mimeType,trashed,owners(emailAddress)';
+
+function toDisposalFile(file: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File): DisposalFile {
+  return {
+    id: file.id ?? '',
+    name: file.name ?? '',
+    mimeType: file.mimeType ?? '',
+    owner: file.owners?.[0]?.emailAddress ?? '',
+    trashed: !!file.trashed,
+  };
+}
+
+function isNotFound(error: unknown): boolean {
+  return /not found|no item with the given id|does not exist|404/i.test(messageOf(error));
+}
+
+/** A file as disposal needs it, or null when Drive has no such file (for this user). */
+export function fileForDisposal(fileId: string): DisposalFile | null {
+  try {
+    return toDisposalFile(
+      drive().Files!.get(fileId, { fields: DISPOSAL_FIELDS, supportsAllDrives: true })
+    );
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/** The add-on's shortcuts in a folder (one listing), for finding those that point at a record. */
+export function shortcutsIn(folderId: string): (DisposalFile & { targetId: string })[] {
+  const found: (DisposalFile & { targetId: string })[] = [];
+  let pageToken: string | undefined;
+  for (let page = 0; page < LIST_PAGES; page++) {
+    let list: GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList;
+    try {
+      list = drive().Files!.list({
+        q: `'${folderId}' in parents and mimeType = '${SHORTCUT_MIME}' and trashed = false`,
+        fields: `nextPageToken,files(${DISPOSAL_FIELDS},shortcutDetails(targetId))`,
+        pageSize: 1000,
+        supportsAllDrives: true,
+        includeItemsFromAllDrives: true,
+        ...(pageToken ? { pageToken } : {}),
+      });
+    } catch (error) {
+      if (isNotFound(error)) return found;
+      throw error;
+    }
+    for (const file of list.files ?? []) {
+      found.push({ ...toDisposalFile(file), targetId: file.shortcutDetails?.targetId ?? '' });
+    }
+    pageToken = list.nextPageToken ?? undefined;
+    if (!pageToken) break;
+  }
+  return found;
+}
+
+/** Moves a file to the bin, or restores it. In My Drive only its owner may do either. */
+export function setTrashed(fileId: string, trashed: boolean): void {
+  drive().Files!.update({ trashed }, fileId, null as unknown as GoogleAppsScript.Base.Blob, {
+    supportsAllDrives: true,
+    fields: 'id,trashed',
+  });
+}
