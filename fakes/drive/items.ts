@@ -3,6 +3,7 @@ import type { FakeContext } from '../core/context';
 import { FakeBlob } from '../core/blob';
 import { base64Decode, base64Encode, utf8Decode, utf8Encode } from '../core/bytes';
 import { invalidArgument, MESSAGES } from '../core/errors';
+import { cellDisplay } from '../spreadsheet/cells';
 import { newDriveItem } from '../core/state';
 import type { AccessName, DriveItemState, PermissionName, WorkspaceState } from '../core/state';
 import {
@@ -211,16 +212,61 @@ function documentText(state: WorkspaceState, id: string): string {
   return lines.map(paragraph => paragraph.text).join('\n');
 }
 
+/** Text of a Google Sheet as its PDF rendition carries it: each tab's name, then its rows. */
+function spreadsheetText(state: WorkspaceState, id: string): string {
+  const spreadsheet = state.spreadsheets[id];
+  if (!spreadsheet) return '';
+  const lines: string[] = [];
+  for (const sheet of spreadsheet.sheets) {
+    if (sheet.hidden) continue;
+    lines.push(sheet.name);
+    for (const row of sheet.rows) {
+      if (!row) continue;
+      lines.push(row.map(cell => cellDisplay(cell, undefined)).join('\t'));
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Drive's export of Docs editors files returns at most 10 MB (Drive API reference, files.export:
+ * "the exported content is limited to 10 MB"; over it the API answers 403 exportSizeLimitExceeded
+ * with this message). File.getAs of a Google file is such an export and is held to the same
+ * limit here; the exact wording Apps Script throws for it is unconfirmed.
+ */
+export const MAX_EXPORT_BYTES = 10 * 1024 * 1024;
+export const EXPORT_TOO_LARGE = 'This file is too large to be exported.';
+
+/** Google files Drive can render as PDF; the others (forms, sites, shortcuts…) have no content. */
+const PDF_EXPORTABLE = new Set<string>([
+  MIME.document,
+  MIME.spreadsheet,
+  MIME.presentation,
+  'application/vnd.google-apps.drawing',
+]);
+
 /**
  * The raw (uncounted) blob of an item: a binary file's bytes, or for a Google file the PDF that
- * Drive exports (its text stands in for the rendering).
+ * Drive exports (its text stands in for the rendering: a Doc's paragraphs, a Sheet's cells, the
+ * title of a presentation or drawing). A Google file Drive cannot render, or one whose rendering
+ * is over the export limit, fails as the conversion does.
  */
 function rawBlobOf(ctx: FakeContext, item: DriveItemState): FakeBlob {
   if (!item.mimeType.startsWith('application/vnd.google-apps.')) {
     return new FakeBlob(ctx, base64Decode(item.contentBase64 ?? ''), item.mimeType, item.name);
   }
-  const text = item.mimeType === MIME.document ? documentText(ctx.state, item.id) : '';
-  return new FakeBlob(ctx, utf8Encode(text), 'application/pdf', `${item.name}.pdf`);
+  if (!PDF_EXPORTABLE.has(item.mimeType)) {
+    throw scriptException(`Converting from ${item.mimeType} to application/pdf is not supported.`);
+  }
+  const text =
+    item.mimeType === MIME.document
+      ? documentText(ctx.state, item.id)
+      : item.mimeType === MIME.spreadsheet
+        ? spreadsheetText(ctx.state, item.id)
+        : item.name;
+  const bytes = utf8Encode(text);
+  if (bytes.length > MAX_EXPORT_BYTES) throw scriptException(EXPORT_TOO_LARGE);
+  return new FakeBlob(ctx, bytes, 'application/pdf', `${item.name}.pdf`);
 }
 
 export function itemIds(state: WorkspaceState, test: (item: DriveItemState) => boolean): string[] {

@@ -23,6 +23,7 @@ import {
 import { SHEETS_MESSAGES, sheetsError } from './messages';
 import { createProtection, newProtection, protectionsOf } from './protection';
 import { createRange } from './range';
+import { FakeRangeList } from './range-list';
 import { createSpreadsheet } from './spreadsheet';
 import { FakeTextFinder } from './text-finder';
 import { checkValidation } from './validation';
@@ -38,6 +39,7 @@ type SheetApi = Pick<
   | 'getIndex'
   | 'getParent'
   | 'getRange'
+  | 'getRangeList'
   | 'getLastRow'
   | 'getLastColumn'
   | 'getMaxRows'
@@ -261,6 +263,29 @@ export class FakeSheet implements SheetApi {
       throw sheetsError(SHEETS_MESSAGES.rangeOutside);
     }
     return this.range(area);
+  }
+
+  /** Ranges of this sheet by A1 notation, handled together (RangeList.setValue). */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    const sheet = this.sheet();
+    if (!Array.isArray(a1Notations) || a1Notations.some(a => typeof a !== 'string')) {
+      throw sheetsError(SHEETS_MESSAGES.badParameters('Object', 'Sheet.getRangeList'));
+    }
+    const refs = a1Notations.map(a1 => {
+      const parsed = parseA1(a1, sheet.maxRows, sheet.maxColumns);
+      if (!parsed || (parsed.sheetName !== null && parsed.sheetName !== sheet.name)) {
+        throw sheetsError(SHEETS_MESSAGES.rangeNotFound);
+      }
+      const area = parsed.area;
+      if (
+        area.row + area.numRows - 1 > sheet.maxRows ||
+        area.column + area.numColumns - 1 > sheet.maxColumns
+      ) {
+        throw sheetsError(SHEETS_MESSAGES.rangeOutside);
+      }
+      return { spreadsheetId: this.spreadsheetId, sheetId: this.sheetId, ...area };
+    });
+    return FakeRangeList.create(this.ctx, refs);
   }
 
   getLastRow(): number {
