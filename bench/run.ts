@@ -1,5 +1,6 @@
 // `npm run bench`: what declaring costs, from the fakes' call counters, at several register
-// sizes, and for a 50-file Drive selection. Modelled time uses the per-call latency table in
+// sizes, and for a 50-file Drive selection; then the records team's batch work (review queue,
+// transfer package, audit log check) on registers of up to 100,000 rows. Modelled time uses the per-call latency table in
 // fakes/core/latency.ts (each row names its source). Counts, not wall-clock time, are the result.
 import { LATENCY, COMMIT_COST, EXECUTION_START_MS } from '../fakes/core/latency';
 import type { CallCounts } from '../fakes/core/execution';
@@ -8,8 +9,10 @@ import { attachmentsMessage } from '../fakes/gmail/fixtures';
 import { addMessageFromRaw } from '../fakes/gmail/seed';
 import { flagMany } from '../test/support/mail';
 import { firstCard } from '../fakes/form';
-import type { Workspace } from '../fakes/harness/workspace';
 import { fillRegister } from '../test/support/big-register';
+import { benchAuditCheck } from './audit';
+import { benchReviewQueue } from './review-queue';
+import { benchTransfer, reportTransfer } from './transfer';
 import {
   ALICE,
   declareDoc,
@@ -18,7 +21,6 @@ import {
   newWorkspace,
   openDoc,
   press,
-  registerId,
   registerRows,
   setUpRegister,
   TYPICAL,
@@ -261,6 +263,12 @@ async function main(): Promise<void> {
   sweep.runs.forEach((line, i) =>
     console.log(`  Hourly run ${i + 1}: ${line.replace(/^INFO /, '')}`)
   );
+
+  console.log('\n=== Records team ===');
+  benchReviewQueue();
+  console.log('\nTransfer package to The National Archives');
+  reportTransfer(benchTransfer());
+  benchAuditCheck();
 }
 
 void main();

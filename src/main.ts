@@ -29,3 +29,27 @@ export {
   onCaptureSweep,
 } from './handlers/gmail';
 export { onVerifyAuditLog } from './handlers/audit';
+export {
+  onRecordsTeamHome,
+  onRefreshReviewQueue,
+  onToggleDailyQueueRefresh,
+  onScheduledQueueRefresh,
+} from './handlers/records-team';
+export {
+  onOpenReview,
+  onRecordDecision,
+  onOpenSensitivityReview,
+  onSaveSensitivityReview,
+  onConfirmDestruction,
+  onOpenHolds,
+  onPlaceHold,
+  onLiftHold,
+} from './handlers/review';
+export { doPost, doGet, onSaveRegisterService, onSyncProtections } from './handlers/web-app';
+export {
+  onOpenTransfer,
+  onBuildTransferPackage,
+  onContinueTransferPackage,
+  onMarkTransferred,
+  onExportFilePlan,
+} from './handlers/transfer';

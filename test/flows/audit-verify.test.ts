@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { textOf } from '../../fakes/card-service/query';
 import { actionEvent, homepageEvent } from '../../fakes/events';
 import type { Workspace } from '../../fakes/harness/workspace';
-import { chain } from '../../src/domain/audit-chain';
+import { fillAuditLog } from '../support/big-register';
 import { AUDIT_COLUMNS } from '../../src/domain/register-schema';
 import {
   ALICE,
@@ -14,8 +13,6 @@ import {
   registerRows,
   TYPICAL,
 } from '../support/department';
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 function auditSheet(ws: Workspace) {
   return ws.state.spreadsheets[registerId(ws)].sheets.find(s => s.name === 'Audit log')!;
@@ -34,30 +31,6 @@ function declaredThree(): Workspace {
   for (const title of ['One', 'Two', 'Three'])
     declareDoc(ws, ALICE, newDocument(ws, ALICE, title), TYPICAL);
   return ws;
-}
-
-/** Appends `n` chained audit rows straight into the state, continuing the chain. */
-function growLog(ws: Workspace, n: number): void {
-  const sheet = auditSheet(ws);
-  const col = (key: string) => AUDIT_COLUMNS.findIndex(c => c.key === key);
-  const last = sheet.rows[sheet.rows.length - 1]!;
-  const entries = Array.from({ length: n }, (_, i) => ({
-    at: new Date(Date.UTC(2020, 0, 1) + i * 60_000),
-    actor: 'archive@dfrr.gov.uk',
-    action: 'Declared',
-    recordId: `REC-2020-${String(i + 1).padStart(6, '0')}`,
-    fileId: `1file${i}`,
-    details: `Historic declaration ${i + 1}`,
-  }));
-  for (const linked of chain(String(last[col('hash')]), entries, sha256)) {
-    const row = new Array(AUDIT_COLUMNS.length).fill('');
-    for (const column of AUDIT_COLUMNS) {
-      const value = linked[column.key];
-      row[col(column.key)] = value instanceof Date ? { d: value.getTime() } : value;
-    }
-    sheet.rows.push(row);
-  }
-  sheet.maxRows = Math.max(sheet.maxRows, sheet.rows.length + 10);
 }
 
 describe('Verify audit log', () => {
@@ -103,7 +76,7 @@ describe('Verify audit log', () => {
 
   it('checks a long log in parts when one press runs out of time, and finds the same answer', () => {
     const ws = declaredThree();
-    growLog(ws, 30_000);
+    fillAuditLog(ws, 30_000);
     // Every spreadsheet read takes 2.5 s here, so the 20 s allowed for one press runs out.
     const slow = [
       {
@@ -122,7 +95,7 @@ describe('Verify audit log', () => {
 
   it('finds tampering deep in a long log', () => {
     const ws = declaredThree();
-    growLog(ws, 12_000);
+    fillAuditLog(ws, 12_000);
     auditSheet(ws).rows[9_000]![AUDIT_COLUMNS.findIndex(c => c.key === 'actor')] = 'x@dfrr.gov.uk';
     expect(textOf(verify(ws).json)).toContain('Row 9001 was altered after it was written.');
   });

@@ -1,7 +1,9 @@
 // A register of many historic rows, written straight into the emulated state (no execution, no
 // call counted), for benchmarks and scale tests of the records team's tools.
+import { createHash } from 'node:crypto';
 import type { Workspace } from '../../fakes/harness/workspace';
-import { REGISTER_COLUMNS } from '../../src/domain/register-schema';
+import { chain } from '../../src/domain/audit-chain';
+import { AUDIT_COLUMNS, REGISTER_COLUMNS } from '../../src/domain/register-schema';
 import { registerId } from './department';
 
 export interface FillOptions {
@@ -40,4 +42,29 @@ export function fillRegister(ws: Workspace, n: number, options: FillOptions = {}
     sheet.rows[start + i] = row;
   }
   sheet.maxRows = Math.max(sheet.maxRows, sheet.rows.length + 500);
+}
+
+/** Appends `n` audit rows to the Audit log, continuing its hash chain as the add-on would. */
+export function fillAuditLog(ws: Workspace, n: number): void {
+  const sheet = ws.state.spreadsheets[registerId(ws)].sheets.find(s => s.name === 'Audit log')!;
+  const col = (key: string) => AUDIT_COLUMNS.findIndex(c => c.key === key);
+  const last = sheet.rows.length > 1 ? sheet.rows[sheet.rows.length - 1]! : [];
+  const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+  const entries = Array.from({ length: n }, (_, i) => ({
+    at: new Date(Date.UTC(2020, 0, 1) + i * 60_000),
+    actor: 'archive@dfrr.gov.uk',
+    action: 'Declared',
+    recordId: `REC-2020-${String(i + 1).padStart(6, '0')}`,
+    fileId: `1file${i}`,
+    details: `Historic declaration ${i + 1}`,
+  }));
+  for (const linked of chain(String(last[col('hash')] ?? ''), entries, sha256)) {
+    const row: (string | number | { d: number })[] = new Array(AUDIT_COLUMNS.length).fill('');
+    for (const column of AUDIT_COLUMNS) {
+      const value = linked[column.key];
+      row[col(column.key)] = value instanceof Date ? { d: value.getTime() } : (value ?? '');
+    }
+    sheet.rows.push(row);
+  }
+  sheet.maxRows = Math.max(sheet.maxRows, sheet.rows.length + 10);
 }
