@@ -2,8 +2,8 @@
 // daily time-driven run (6 minutes) and by the sidebar button (30 seconds). Counts come from the
 // fakes; time is modelled from fakes/core/latency.ts. Runnable alone after `npm run build`:
 // `npx tsx bench/review-queue.ts`.
-import { COMMIT_COST, EXECUTION_START_MS, LATENCY } from '../fakes/core/latency';
-import type { CallCounts } from '../fakes/core/execution';
+import { line, roundTrips } from './report';
+import { COMMIT_COST, EXECUTION_START_MS } from '../fakes/core/latency';
 import { editorEvent } from '../fakes/events';
 import { firstCard } from '../fakes/form';
 import { Workspace } from '../fakes/harness/workspace';
@@ -18,16 +18,6 @@ const CARD_LIMIT_MS = 30_000;
 const MAX_RUNS = 40;
 /** The day the refreshes run: records from 2000 to 2025 have every kind of date due around it. */
 const NOW = Date.UTC(2025, 5, 16, 6, 0, 0);
-
-function roundTrips(counts: CallCounts): number {
-  return Object.entries(counts.byKey)
-    .filter(([key]) => (LATENCY[key]?.ms ?? 0) > 0 && !LATENCY[key]?.local)
-    .reduce((sum, [, n]) => sum + n, 0);
-}
-
-function line(cells: (string | number)[], widths: number[]): string {
-  return cells.map((c, i) => String(c).padStart(widths[i])).join('  ');
-}
 
 const SCHEDULED = ['R-POL', 'R-FIN6', 'R-PERM', 'R-HR5', 'R-FIN3', 'R-REV5', 'R-CON6', ''];
 

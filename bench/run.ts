@@ -2,6 +2,7 @@
 // sizes, and for a 50-file Drive selection; then the records team's batch work (review queue,
 // transfer package, audit log check) on registers of up to 100,000 rows. Modelled time uses the per-call latency table in
 // fakes/core/latency.ts (each row names its source). Counts, not wall-clock time, are the result.
+import { line, roundTrips } from './report';
 import { LATENCY, COMMIT_COST, EXECUTION_START_MS } from '../fakes/core/latency';
 import type { CallCounts } from '../fakes/core/execution';
 import { driveEvent, gmailEvent } from '../fakes/events';
@@ -32,16 +33,6 @@ const CALL_TARGET = 40;
 interface Row {
   label: string;
   counts: CallCounts;
-}
-
-function roundTrips(counts: CallCounts): number {
-  return Object.entries(counts.byKey)
-    .filter(([key]) => (LATENCY[key]?.ms ?? 0) > 0 && !LATENCY[key]?.local)
-    .reduce((sum, [, n]) => sum + n, 0);
-}
-
-function line(cells: (string | number)[], widths: number[]): string {
-  return cells.map((c, i) => String(c).padStart(widths[i])).join('  ');
 }
 
 function table(title: string, rows: Row[]): void {

@@ -4,8 +4,8 @@
 // card action), then the hourly time-driven run (6 minutes) continues until the package is ready.
 // Counts come from the fakes; time is modelled from fakes/core/latency.ts. Runnable alone after
 // `npm run build`: `npx tsx bench/transfer.ts`.
-import { COMMIT_COST, EXECUTION_START_MS, LATENCY } from '../fakes/core/latency';
-import type { CallCounts } from '../fakes/core/execution';
+import { line, roundTrips } from './report';
+import { COMMIT_COST, EXECUTION_START_MS } from '../fakes/core/latency';
 import { createDocumentInState } from '../fakes/document/seed';
 import { createFileInState, createFolderInState } from '../fakes/drive/seed';
 import { actionEvent, homepageEvent } from '../fakes/events';
@@ -98,16 +98,6 @@ function department(): Department {
     },
   });
   return { ws, ...counts };
-}
-
-function roundTrips(counts: CallCounts): number {
-  return Object.entries(counts.byKey)
-    .filter(([key]) => (LATENCY[key]?.ms ?? 0) > 0 && !LATENCY[key]?.local)
-    .reduce((sum, [, n]) => sum + n, 0);
-}
-
-function line(cells: (string | number)[], widths: number[]): string {
-  return cells.map((c, i) => String(c).padStart(widths[i])).join('  ');
 }
 
 interface RunRow {

@@ -135,28 +135,10 @@ export class Register {
   }
 
   private findBy(key: 'fileId' | 'messageId', values: string[]): Map<string, RecordSummary> {
-    const found = new Map<string, RecordSummary>();
-    const wanted = values.filter(Boolean);
-    if (!wanted.length) return found;
-    const sheet = this.sheet('register');
     const columns = this.columns('register');
-    const lastRow = this.lastRow('register');
-    if (lastRow < 2) return found;
-    const pattern = wanted.map(escapeRegExp).join('|');
-    const matches = sheet
-      .getRange(2, columns[key] + 1, lastRow - 1, 1)
-      .createTextFinder(wanted.length === 1 ? wanted[0] : `^(${pattern})$`)
-      .matchEntireCell(true)
-      .matchCase(true)
-      .useRegularExpression(wanted.length > 1)
-      .findAll();
-    const width = Math.max(...Object.values(columns)) + 1;
-    for (const match of matches) {
-      const row = match.getRow();
-      const cells = sheet.getRange(row, 1, 1, width).getValues()[0];
-      const summary = summarise(row, cells, columns);
-      const value = String(cells[columns[key]] ?? '');
-      if (!found.has(value)) found.set(value, summary);
+    const found = new Map<string, RecordSummary>();
+    for (const [value, { row, cells }] of this.findEntries('register', key, values)) {
+      found.set(value, summarise(row, cells, columns));
     }
     return found;
   }

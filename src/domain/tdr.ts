@@ -7,6 +7,7 @@
 // guidance/metadata-template.json (value formats) and puids/disallowed-puids.json (files TDR
 // refuses). Later versions of that schema add "copyright details" and "note" columns: check the
 // template TDR gives you before uploading, and move to a newer version here when TDR does.
+import { FOI_EXEMPTION_CODES } from './foi';
 
 export const TDR_SCHEMA = {
   repository: 'nationalarchives/da-metadata-schema',
@@ -41,48 +42,8 @@ export const TDR_HEADERS = [
 
 export type TdrHeader = (typeof TDR_HEADERS)[number];
 
-/** FOI exemption codes TDR accepts (definitionsSchema.schema.json, "foi_codes"). */
-export const TDR_FOI_CODES: readonly string[] = [
-  '23',
-  '24',
-  '26',
-  '27(1)',
-  '27(2)',
-  '28',
-  '29',
-  '30(1)',
-  '30(2)',
-  '31',
-  '32',
-  '33',
-  '34',
-  '35(1)(a)',
-  '35(1)(b)',
-  '35(1)(c)',
-  '35(1)(d)',
-  '36',
-  '37(1)(a)',
-  '37(1)(aa)',
-  '37(1)(ab)',
-  '37(1)(ac)',
-  '37(1)(ad)',
-  '37(1)(b)',
-  '38',
-  '39',
-  '40(2)',
-  '41',
-  '42',
-  '43(1)',
-  '43(2)',
-  '44',
-  'EIR 12(5)(a)',
-  'EIR 12(5)(b)',
-  'EIR 12(5)(c)',
-  'EIR 12(5)(d)',
-  'EIR 12(5)(e)',
-  'EIR 12(5)(f)',
-  'EIR 12(5)(g)',
-];
+/** FOI exemption codes TDR accepts: the one list the sensitivity review offers (see foi.ts). */
+export const TDR_FOI_CODES: readonly string[] = FOI_EXEMPTION_CODES;
 
 /** TDR's list separator inside a cell (ConfigUtils.ARRAY_SPLIT_CHAR). */
 export const TDR_LIST_SEPARATOR = ';';
