@@ -24,7 +24,18 @@ import { emailView, inboxView, ownMessage } from './gmail-views';
 import { eventFor, functionFor, parseRunRequest } from './run-request';
 import { loadState, newEmulatorState, saveState } from './store';
 import type { EmulatorState, ExecutionRecord } from './store';
-import { documentView, driveItemView, folderView, openableFiles, spreadsheetView } from './views';
+import { createContext } from '../fakes/core/context';
+import { Execution } from '../fakes/core/execution';
+import { createSpreadsheetApp } from '../fakes/spreadsheet';
+import {
+  documentView,
+  driveItemView,
+  folderView,
+  openableFiles,
+  openableItem,
+  spreadsheetView,
+  textFileView,
+} from './views';
 import type { Seed, TrainerSession, Walkthrough, WalkthroughStep } from './walkthrough-types';
 
 const KEPT_EXECUTIONS = 50;
@@ -350,6 +361,51 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     return opened(viewed(emailView(current.workspace, id, user), 'email', id), id);
   }
 
+  /**
+   * A person's own edit of one cell in the Sheets view (ticking a checkbox, say): made as the
+   * signed-in user through SpreadsheetApp, so sharing, protected ranges and data validation
+   * apply as Sheets applies them, and refused with Google's message.
+   */
+  async function editCell(id: string, body: unknown) {
+    const edit = parseCellEdit(body);
+    const user = signedInUser();
+    const state = current.workspace;
+    if (!openableItem(state, id, user) || !state.spreadsheets[id]) {
+      throw new HttpError(404, `No spreadsheet ${id}`);
+    }
+    startClock(state);
+    const execution = new Execution(state, { user, budgetMs: CARD_BUDGET_MS });
+    const app = createSpreadsheetApp(createContext(state, execution));
+    try {
+      const sheet = app.openById(id).getSheetByName(edit.tab);
+      if (!sheet) throw new HttpError(404, `No sheet ${edit.tab}`);
+      if (edit.row > sheet.getMaxRows() || edit.column > sheet.getMaxColumns()) {
+        throw new HttpError(
+          400,
+          `${edit.tab} has no cell at row ${edit.row}, column ${edit.column}`
+        );
+      }
+      sheet.getRange(edit.row, edit.column).setValue(edit.value);
+    } catch (e) {
+      if (e instanceof HttpError) throw e;
+      // Sheets refuses the edit and says why; nothing was written.
+      throw new HttpError(403, (e as Error).message);
+    } finally {
+      execution.finish();
+    }
+    await persist();
+    return spreadsheetView(state, id, user);
+  }
+
+  /** Opens a text file (a CSV, a checksum list, a README) from Drive, as text. */
+  async function readTextFile(id: string) {
+    const view = textFileView(current.workspace, id, signedInUser());
+    if (view === 'not text') {
+      throw new HttpError(415, 'This file is not a text file: the emulator shows text files only');
+    }
+    return opened(viewed(view, 'Drive file', id), id);
+  }
+
   const routes: Route[] = [
     { method: 'GET', path: ['session'], handle: () => session() },
     { method: 'POST', path: ['session'], handle: (_p, body) => switchUser(body) },
@@ -379,6 +435,16 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
           viewed(spreadsheetView(current.workspace, id, signedInUser()), 'spreadsheet', id),
           id
         ),
+    },
+    {
+      method: 'POST',
+      path: ['sheets', ':id', 'cell'],
+      handle: ({ id }, body) => editCell(id, body),
+    },
+    {
+      method: 'GET',
+      path: ['drive', 'file', ':id', 'text'],
+      handle: ({ id }) => readTextFile(id),
     },
     { method: 'GET', path: ['gmail', ':id'], handle: ({ id }) => readEmail(id) },
     { method: 'POST', path: ['run'], handle: (_p, body) => runFromPage(body) },
@@ -493,6 +559,38 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     },
     close,
   };
+}
+
+/** The longest text a cell edit may carry (Sheets' own limit per cell is 50,000 characters). */
+const MAX_CELL_TEXT = 50_000;
+
+interface CellEdit {
+  tab: string;
+  row: number;
+  column: number;
+  value: string | number | boolean;
+}
+
+/** A POST /api/sheets/:id/cell body: `{tab, row, column, value}`, checked field by field. */
+function parseCellEdit(body: unknown): CellEdit {
+  const bad = (message: string) => new HttpError(400, message);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('Send a JSON object');
+  const { tab, row, column, value } = body as Record<string, unknown>;
+  if (typeof tab !== 'string' || !tab) throw bad('tab must be the name of a sheet');
+  for (const [name, n] of [
+    ['row', row],
+    ['column', column],
+  ] as const) {
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+      throw bad(`${name} must be a whole number from 1`);
+    }
+  }
+  if (typeof value === 'string') {
+    if (value.length > MAX_CELL_TEXT) throw bad(`value is over ${MAX_CELL_TEXT} characters`);
+  } else if (typeof value !== 'boolean' && !(typeof value === 'number' && Number.isFinite(value))) {
+    throw bad('value must be text, a number, or true or false');
+  }
+  return { tab, row: row as number, column: column as number, value };
 }
 
 function matchPath(pattern: string[], segments: string[]): Record<string, string> | null {

@@ -42,9 +42,19 @@ export interface DocumentView extends Named {
 
 export interface TabView {
   name: string;
+  /** Checkbox-validated areas (1-based): a cell shows as a box, ticked when it shows `checked`. */
+  checkboxes: {
+    row: number;
+    column: number;
+    numRows: number;
+    numColumns: number;
+    checked: string;
+    unchecked: string;
+  }[];
   hidden: boolean;
   frozenRows: number;
   rows: string[][];
+  /** List and range validations (1-based, as the page counts rows and columns). */
   validations: {
     row: number;
     column: number;
@@ -206,13 +216,24 @@ function tabView(state: WorkspaceState, sheet: SheetState): TabView {
     hidden: sheet.hidden,
     frozenRows: sheet.frozenRows,
     rows: display,
-    validations: sheet.validations.map(v => ({
-      row: v.row,
-      column: v.column,
-      numRows: v.numRows,
-      numColumns: v.numColumns,
-      values: allowedValues(state, v),
-    })),
+    checkboxes: sheet.validations
+      .filter(v => v.rule.criteria === 'CHECKBOX')
+      .map(v => ({
+        row: v.row + 1,
+        column: v.column + 1,
+        numRows: v.numRows,
+        numColumns: v.numColumns,
+        ...checkboxValues(v),
+      })),
+    validations: sheet.validations
+      .filter(v => v.rule.criteria !== 'CHECKBOX')
+      .map(v => ({
+        row: v.row + 1,
+        column: v.column + 1,
+        numRows: v.numRows,
+        numColumns: v.numColumns,
+        values: allowedValues(state, v),
+      })),
   };
 }
 
@@ -233,4 +254,49 @@ function allowedValues(state: WorkspaceState, validation: ValidationState): stri
     }
   }
   return [...new Set(values)];
+}
+
+/**
+ * What a checkbox cell holds ticked and unticked, as the cell displays it: TRUE and FALSE for a
+ * plain checkbox, else the values given to requireCheckbox(checked, unchecked).
+ */
+function checkboxValues(validation: ValidationState): { checked: string; unchecked: string } {
+  const [checked, unchecked] = validation.rule.args;
+  const shown = (value: unknown) =>
+    typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
+  if (checked === undefined) return { checked: 'TRUE', unchecked: 'FALSE' };
+  return { checked: shown(checked), unchecked: unchecked === undefined ? '' : shown(unchecked) };
+}
+
+/** Files the Drive view opens as plain text: CSV, text and checksum lists, up to this size. */
+export const MAX_TEXT_BYTES = 512 * 1024;
+const TEXT_MIME = /^text\/|^application\/(json|csv)$/;
+const TEXT_NAME = /\.(csv|txt|sha256|md5|json|tsv|log)$/i;
+
+export interface TextFileView extends Named {
+  mimeType: string;
+  /** The file's content as UTF-8 text (shown as text, never as HTML). */
+  text: string;
+  /** The file is larger than the part shown. */
+  truncated: boolean;
+}
+
+/** A text file's content, or null when the user cannot open it; `not text` for other files. */
+export function textFileView(
+  state: WorkspaceState,
+  id: string,
+  user: string
+): TextFileView | 'not text' | null {
+  const item = openableItem(state, id, user);
+  if (!item || item.kind !== 'file') return null;
+  if (!TEXT_MIME.test(item.mimeType) && !TEXT_NAME.test(item.name)) return 'not text';
+  const bytes = Buffer.from(item.contentBase64 ?? '', 'base64');
+  const shown = bytes.subarray(0, MAX_TEXT_BYTES);
+  return {
+    id: item.id,
+    name: item.name,
+    mimeType: item.mimeType,
+    text: new TextDecoder('utf-8').decode(shown),
+    truncated: bytes.length > shown.length,
+  };
 }

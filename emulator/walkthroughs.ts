@@ -6,6 +6,7 @@ import { formValues, firstCard } from '../fakes/form';
 import { allActions } from '../fakes/card-service/query';
 import { Workspace } from '../fakes/harness/workspace';
 import { DEMO, MAIL, PEOPLE, seedDemoWithRegister } from './demo';
+import { ARCHIVE, seedArchive, seedRecordsTeam } from './demo/archive';
 import type { Walkthrough } from './walkthrough-types';
 
 const CONFIG_KEY = 'records-capture.config';
@@ -13,6 +14,21 @@ const CONFIG_KEY = 'records-capture.config';
 export const TO_CAPTURE_LABEL = 'Records/To capture';
 export const CAPTURED_LABEL = 'Records/Captured';
 const SWEEP_HANDLER = 'onCaptureSweep';
+/** How the add-on names a transfer package's folder, and the files in it. */
+const TRANSFER_PACKAGE_PREFIX = 'Transfer to The National Archives';
+export const PACKAGE_FILES = {
+  metadata: 'metadata.csv',
+  checksums: 'checksums.sha256',
+  rejected: 'rejected-files.csv',
+  readme: 'README.txt',
+} as const;
+/** The archive's records the records team walkthrough works on. */
+export const ARCHIVE_IDS = {
+  minutes: 'REC-2006-000040',
+  responses: 'REC-2007-000015',
+  invoice: 'REC-2016-000102',
+  heldInvoice: 'REC-2016-000388',
+} as const;
 
 function itemNamed(state: WorkspaceState, name: string): string {
   const item = Object.values(state.drive).find(
@@ -21,15 +37,31 @@ function itemNamed(state: WorkspaceState, name: string): string {
   return item?.id ?? '';
 }
 
-function registerId(state: WorkspaceState): string {
+function configValue(state: WorkspaceState, key: 'registerId' | 'rootFolderId'): string {
   try {
-    return (
-      (JSON.parse(state.properties.script[CONFIG_KEY] ?? 'null') as { registerId: string } | null)
-        ?.registerId ?? ''
-    );
+    const config = JSON.parse(state.properties.script[CONFIG_KEY] ?? 'null') as Record<
+      string,
+      unknown
+    > | null;
+    return typeof config?.[key] === 'string' ? config[key] : '';
   } catch {
     return '';
   }
+}
+
+function registerId(state: WorkspaceState): string {
+  return configValue(state, 'registerId');
+}
+
+/** A tab of the register as header → value rows (the header row left out). */
+export function registerTab(state: WorkspaceState, tab: string): Record<string, unknown>[] {
+  const sheet = state.spreadsheets[registerId(state)]?.sheets.find(s => s.name === tab);
+  if (!sheet) return [];
+  const headers = (sheet.rows[0] ?? []).map(h => String(h));
+  return sheet.rows
+    .slice(1)
+    .filter(row => row && row.some(cell => cell !== '' && cell !== null))
+    .map(row => Object.fromEntries(headers.map((h, i) => [h, row?.[i] ?? ''])));
 }
 
 /** The register row (as header → value) for a Drive item, if it has been declared. */
@@ -89,6 +121,41 @@ function logged(state: WorkspaceState, text: string): boolean {
 function seriesFolderOf(state: WorkspaceState, fileId: string): string {
   const parent = state.drive[fileId]?.parents[0];
   return parent ? (state.drive[parent]?.name ?? '') : '';
+}
+
+/** The register row of a migrated archive record, by record id. */
+function archived(state: WorkspaceState, recordId: string): Record<string, unknown> | null {
+  return registerRowWhere(state, 'Record ID', recordId);
+}
+
+/** The transfer packages in the records folder, newest last. */
+export function transferPackages(state: WorkspaceState): { id: string; files: string[] }[] {
+  const root = configValue(state, 'rootFolderId');
+  return Object.values(state.drive)
+    .filter(
+      item =>
+        item.kind === 'folder' &&
+        !item.trashed &&
+        item.parents.includes(root) &&
+        item.name.startsWith(TRANSFER_PACKAGE_PREFIX)
+    )
+    .map(item => ({ id: item.id, files: filesIn(state, item.id) }));
+}
+
+/** The text of a file in a folder (a package's CSV or checksum list), or '' when there is none. */
+function fileText(state: WorkspaceState, folderId: string, name: string): string {
+  const file = Object.values(state.drive).find(
+    item => item.parents.includes(folderId) && !item.trashed && item.name === name
+  );
+  return file?.contentBase64 ? Buffer.from(file.contentBase64, 'base64').toString('utf8') : '';
+}
+
+/** The department with its register, the migrated archive, and a second records team member. */
+export async function seedRecordsTeamDepartment(state: WorkspaceState): Promise<void> {
+  await seedDemoWithRegister(state);
+  const register = registerId(state);
+  seedArchive(state, register, configValue(state, 'rootFolderId'));
+  seedRecordsTeam(state, register);
 }
 
 /** Declares an item as a person would, through the add-on's own sidebar (for walkthrough seeds). */
@@ -341,5 +408,123 @@ export function walkthroughs(): Walkthrough[] {
         },
       ],
     },
+    recordsTeamWalkthrough(),
   ];
+}
+
+const lifecycleOf = (state: WorkspaceState, recordId: string): string =>
+  String(archived(state, recordId)?.['Lifecycle state'] ?? '');
+
+/** The newest transfer package, with its files' names and the text of its reports. */
+function latestPackage(state: WorkspaceState) {
+  const found = transferPackages(state).pop();
+  if (!found) return null;
+  return {
+    ...found,
+    metadata: fileText(state, found.id, PACKAGE_FILES.metadata),
+    rejected: fileText(state, found.id, PACKAGE_FILES.rejected),
+  };
+}
+
+/**
+ * The records team's year: the register's sidebar, the Review queue, a transfer selection with
+ * its sensitivity review, two-person destruction, a legal hold that stops one, the transfer
+ * package for The National Archives, and the audit log check.
+ */
+function recordsTeamWalkthrough(): Walkthrough {
+  const TRANSFER = [ARCHIVE_IDS.minutes, ARCHIVE_IDS.responses];
+  return {
+    id: 'records-team',
+    title: 'The records team: review, destroy, hold and transfer',
+    user: PEOPLE.dro.email,
+    seed: seedRecordsTeamDepartment,
+    steps: [
+      {
+        id: 'open-register',
+        text: 'As the Departmental Records Officer, open Sheets → “Records register” and allow access to the spreadsheet: the sidebar shows the records team’s home.',
+        done: (state, session) => session.opened.includes(registerId(state)),
+      },
+      {
+        id: 'refresh-queue',
+        text: 'Press Refresh review queue. The Review queue tab now lists the archive’s records due for review, disposal and transfer.',
+        done: state => registerTab(state, 'Review queue').some(line => line['Record ID']),
+      },
+      {
+        id: 'select-transfer',
+        text: `In the Review queue tab, tick the Select box of a line for “${ARCHIVE.minutes}” (${ARCHIVE_IDS.minutes}) and one for “${ARCHIVE.responses}” (${ARCHIVE_IDS.responses}). In the sidebar press Decide on ticked rows, then Select for transfer.`,
+        done: state =>
+          TRANSFER.every(id =>
+            ['Selected for transfer', 'Sensitivity reviewed'].includes(lifecycleOf(state, id))
+          ),
+      },
+      {
+        id: 'sensitivity-review',
+        text: 'Press Sensitivity review. The form is pre-filled from the descriptors recorded at declaration (PERSONAL DATA would suggest closing it under 40(2)); these two have none, so keep Open and press Save sensitivity review.',
+        done: state => TRANSFER.every(id => lifecycleOf(state, id) === 'Sensitivity reviewed'),
+      },
+      {
+        id: 'propose-destruction',
+        text: `Destruction takes two people. Sign in as the Records Manager and open the register (allow access). Type ${ARCHIVE_IDS.invoice} (the office supplies invoice, past its destruction date) in Record IDs, press Decide on these records, give a reason and press Propose destruction. Confirm destruction is refused for you: you proposed it.`,
+        done: state =>
+          ['Destruction proposed', 'Destroyed'].includes(lifecycleOf(state, ARCHIVE_IDS.invoice)),
+      },
+      {
+        id: 'confirm-destruction',
+        text: 'Sign in as the Departmental Records Officer again (the migrated files are theirs, and only a file’s owner can move it to the bin). On the register’s sidebar press Open by “Awaiting second approval”, then Confirm destruction: the Disposals tab gets a certificate and the invoice goes to the Drive bin.',
+        done: state => {
+          const row = archived(state, ARCHIVE_IDS.invoice);
+          const file = state.drive[String(row?.['File ID'] ?? '')];
+          return (
+            row?.['Lifecycle state'] === 'Destroyed' &&
+            file?.trashed === true &&
+            registerTab(state, 'Disposals').some(d => d['Record ID'] === ARCHIVE_IDS.invoice)
+          );
+        },
+      },
+      {
+        id: 'held',
+        text: `Try the same with ${ARCHIVE_IDS.heldInvoice}, the invoice under a legal hold for a contract dispute: Propose destruction is refused while the hold lasts.`,
+        done: state =>
+          logged(state, `${ARCHIVE_IDS.heldInvoice} is on legal hold`) &&
+          lifecycleOf(state, ARCHIVE_IDS.heldInvoice) !== 'Destroyed',
+      },
+      {
+        id: 'build-package',
+        text: 'On the home card press Transfer package, then Build transfer package. The package folder appears in the records folder in Drive.',
+        done: state => {
+          const pkg = latestPackage(state);
+          return (
+            !!pkg &&
+            Object.values(PACKAGE_FILES).every(name => pkg.files.includes(name)) &&
+            pkg.metadata.includes(ARCHIVE.minutes) &&
+            pkg.rejected.includes(ARCHIVE.responses)
+          );
+        },
+      },
+      {
+        id: 'read-package',
+        text: `Open Drive → Records → the package folder, and open ${PACKAGE_FILES.metadata} (the TDR metadata, the Board minutes in it) and ${PACKAGE_FILES.rejected} (the zip, which TDR would refuse).`,
+        done: (state, session) => {
+          const pkg = latestPackage(state);
+          if (!pkg) return false;
+          const idOf = (name: string) =>
+            Object.values(state.drive).find(i => i.parents.includes(pkg.id) && i.name === name)
+              ?.id ?? '';
+          return (
+            session.opened.includes(idOf(PACKAGE_FILES.metadata)) &&
+            session.opened.includes(idOf(PACKAGE_FILES.rejected))
+          );
+        },
+      },
+      {
+        id: 'verify-audit',
+        text: 'On the home card press Verify audit log: every decision you made is in the Audit log tab, chained, and the check finds it intact.',
+        done: state =>
+          registerTab(state, 'Audit log').some(
+            row =>
+              row.Action === 'Audit log verified' && /chained rows intact/.test(String(row.Details))
+          ),
+      },
+    ],
+  };
 }

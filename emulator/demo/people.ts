@@ -6,6 +6,10 @@ export const DOMAIN = 'dfrr.gov.uk';
 
 export const PEOPLE = {
   dro: { email: 'dro@dfrr.gov.uk', name: 'Departmental Records Officer' },
+  recordsManager: {
+    email: 'records.manager@dfrr.gov.uk',
+    name: 'Records Manager, Knowledge and Information Management',
+  },
   policy: { email: 'policy.officer@dfrr.gov.uk', name: 'Policy Officer, Preparedness Policy' },
   privateSecretary: {
     email: 'ps.sos@dfrr.gov.uk',

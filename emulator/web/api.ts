@@ -87,12 +87,41 @@ export interface SheetValidation {
   values: string[];
 }
 
+export interface SheetCheckboxes {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+  /** What a ticked and an unticked cell show (TRUE and FALSE for a plain checkbox). */
+  checked: string;
+  unchecked: string;
+}
+
 export interface SheetTab {
   name: string;
   hidden: boolean;
   frozenRows: number;
   rows: string[][];
   validations: SheetValidation[];
+  /** Optional: areas drawn as checkboxes. */
+  checkboxes?: SheetCheckboxes[];
+}
+
+/** A text file opened from Drive: its content as text. */
+export interface TextFile {
+  id: string;
+  name: string;
+  mimeType: string;
+  text: string;
+  truncated: boolean;
+}
+
+/** One cell edited by the signed-in user, 1-based. */
+export interface CellEdit {
+  tab: string;
+  row: number;
+  column: number;
+  value: string | number | boolean;
 }
 
 export interface SpreadsheetView {
@@ -195,6 +224,9 @@ export const api = {
   driveItem: (id: string) => call<DriveItemInfo>('GET', `/api/drive/item/${encode(id)}`),
   document: (id: string) => call<DocumentView>('GET', `/api/docs/${encode(id)}`),
   spreadsheet: (id: string) => call<SpreadsheetView>('GET', `/api/sheets/${encode(id)}`),
+  editCell: (id: string, edit: CellEdit) =>
+    call<SpreadsheetView>('POST', `/api/sheets/${encode(id)}/cell`, edit),
+  textFile: (id: string) => call<TextFile>('GET', `/api/drive/file/${encode(id)}/text`),
   email: (id: string) => call<EmailView>('GET', `/api/gmail/${encode(id)}`),
   run: (request: RunRequest) => call<RunResult>('POST', '/api/run', request),
   executions: () => call<Execution[]>('GET', '/api/executions'),

@@ -10,6 +10,7 @@ import {
   type HostKey,
   type RunRequest,
   type Session,
+  type TextFile,
 } from './api';
 import { messageCard } from './card-model';
 import { type ActionRequest, type CardPanel, createCardPanel, type MenuItem } from './cards';
@@ -22,6 +23,7 @@ import {
   renderItemList,
   renderMessage,
   renderSpreadsheet,
+  renderTextFile,
   updateDriveSelection,
 } from './main-pane';
 import { createDevPanel, createTrainerPanel } from './panels';
@@ -46,7 +48,13 @@ interface AppState {
   open: Record<OpenableHost, string | null>;
   sheetTabs: Map<string, number>;
   /** Drive starts at the user's root; null when the user has no Drive. */
-  drive: { folderId: string | null; folder: DriveFolder | null; selection: string[] };
+  drive: {
+    folderId: string | null;
+    folder: DriveFolder | null;
+    selection: string[];
+    /** A text file opened from the folder, shown in place of it. */
+    text?: TextFile | null;
+  };
   /** Bumped per sidebar run: a slower, older answer must not replace a newer one. */
   sidebarRun: number;
   /** Bumped per main-pane load, for the same reason. */
@@ -96,6 +104,12 @@ async function start(root: HTMLElement): Promise<void> {
         true
       ),
     universalActions: universalMenu,
+    // A card's link to a Doc, Sheet or Drive folder the emulator has opens it here.
+    openLink: link => {
+      const here = openLinkHere(link.url);
+      if (here) here();
+      else openInNewTab(link.url);
+    },
   });
 
   // ---- layout ----------------------------------------------------------------------------------
@@ -388,13 +402,28 @@ async function start(root: HTMLElement): Promise<void> {
             state.sheetTabs.set(id, index);
             void drawMain();
           };
-          show(renderSpreadsheet(sheet, tab, selectTab, closeItem, openLinkHere), keepScroll);
+          show(
+            renderSpreadsheet(
+              sheet,
+              tab,
+              selectTab,
+              closeItem,
+              openLinkHere,
+              (t, r, c, v) => void editCell(id, t, r, c, v)
+            ),
+            keepScroll
+          );
         } catch (error) {
           fail('This spreadsheet cannot be opened', error, closeItem);
         }
         return;
       }
       case 'drive': {
+        const text = state.drive.text;
+        if (text) {
+          show(renderTextFile(text, closeText), keepScroll);
+          return;
+        }
         const folderId = state.drive.folderId;
         if (!folderId) {
           show(renderMessage('Drive', 'This user has no Drive.'), keepScroll);
@@ -441,9 +470,47 @@ async function start(root: HTMLElement): Promise<void> {
         selectOnly: id => setSelection([id]),
         clearSelection: () => setSelection([]),
         openInHost: openFromDrive,
+        openText: file => void openText(file.id),
       }),
       keepScroll
     );
+  }
+
+  /** Opens a text file of the folder (a package's CSV, say) in place of the folder. */
+  async function openText(id: string): Promise<void> {
+    try {
+      state.drive.text = await api.textFile(id);
+    } catch (error) {
+      panel.notify(`Error: ${messageOf(error)}`, 'error');
+      return;
+    }
+    await drawMain();
+    void trainer.refresh();
+  }
+
+  function closeText(): void {
+    state.drive.text = null;
+    void drawMain();
+  }
+
+  /**
+   * The signed-in user edits a cell (ticks a checkbox): Sheets writes it as them, or refuses it
+   * with its own message. Either way the grid is drawn again from what the sheet now holds.
+   */
+  async function editCell(
+    id: string,
+    tab: string,
+    row: number,
+    column: number,
+    value: string | boolean
+  ): Promise<void> {
+    try {
+      await api.editCell(id, { tab, row, column, value });
+    } catch (error) {
+      panel.notify(messageOf(error), 'error');
+    }
+    await drawMain(true);
+    void trainer.refresh();
   }
 
   function setSelection(ids: string[]): void {
@@ -461,6 +528,7 @@ async function start(root: HTMLElement): Promise<void> {
     const hadSelection = state.drive.selection.length > 0;
     state.drive.folderId = id;
     state.drive.selection = [];
+    state.drive.text = null;
     void drawMain();
     // With nothing selected any more, Drive shows the homepage again.
     if (hadSelection) void runContextTrigger();

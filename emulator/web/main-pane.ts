@@ -11,6 +11,7 @@ import type {
   ItemSummary,
   ParagraphStyle,
   SpreadsheetView,
+  TextFile,
 } from './api';
 import { h } from './dom';
 import {
@@ -20,6 +21,7 @@ import {
   type FileKind,
   fileKind,
   formatSize,
+  isTextFile,
   markingTone,
   splitMarking,
   splitSubjectMarking,
@@ -187,12 +189,21 @@ export function renderDocument(doc: DocumentView, back: () => void): HTMLElement
 /** Opens a Google link in the emulator when it points at an item the emulator has. */
 export type LinkOpener = (url: string) => (() => void) | null;
 
+/** A person's edit of one cell (1-based), e.g. ticking a checkbox. */
+export type CellEditor = (
+  tab: string,
+  row: number,
+  column: number,
+  value: boolean | string
+) => void;
+
 export function renderSpreadsheet(
   sheet: SpreadsheetView,
   tabIndex: number,
   selectTab: (index: number) => void,
   back: () => void,
-  openLink: LinkOpener = () => null
+  openLink: LinkOpener = () => null,
+  editCell?: CellEditor
 ): HTMLElement {
   const tab = sheet.tabs[tabIndex] ?? sheet.tabs[0];
   const strip = h(
@@ -224,15 +235,23 @@ export function renderSpreadsheet(
         h('h2', { className: 'rc-pane-title', text: sheet.name }),
       ]),
       h('div', { className: 'rc-sheet-scroll' }, [
-        tab ? renderGrid(tab, openLink) : renderMessage(sheet.name, 'No sheets.'),
+        tab ? renderGrid(tab, openLink, editCell) : renderMessage(sheet.name, 'No sheets.'),
       ]),
       strip,
     ]
   );
 }
 
-function renderGrid(tab: SpreadsheetView['tabs'][number], openLink: LinkOpener): HTMLElement {
-  const columns = columnsShown(tab.rows, tab.validations, MIN_COLUMNS);
+function renderGrid(
+  tab: SpreadsheetView['tabs'][number],
+  openLink: LinkOpener,
+  editCell?: CellEditor
+): HTMLElement {
+  const columns = columnsShown(
+    tab.rows,
+    [...tab.validations, ...(tab.checkboxes ?? [])],
+    MIN_COLUMNS
+  );
   const dataRows = Math.min(tab.rows.length + SPARE_ROWS, MAX_GRID_ROWS);
   const letters = h('tr', { className: 'rc-sheet-letters' }, [
     h('th', { className: 'rc-sheet-corner', attrs: { scope: 'col', 'aria-label': 'Row' } }),
@@ -249,7 +268,7 @@ function renderGrid(tab: SpreadsheetView['tabs'][number], openLink: LinkOpener):
       h('th', { className: 'rc-sheet-row-number', text: String(r + 1), attrs: { scope: 'row' } }),
     ]);
     for (let c = 0; c < columns; c++) {
-      tr.append(renderCell(row[c] ?? '', tab, r + 1, c + 1, openLink));
+      tr.append(renderCell(row[c] ?? '', tab, r + 1, c + 1, openLink, editCell));
     }
     (frozen ? head : body).append(tr);
   }
@@ -268,9 +287,11 @@ function renderCell(
   tab: SpreadsheetView['tabs'][number],
   row: number,
   column: number,
-  openLink: LinkOpener
+  openLink: LinkOpener,
+  editCell?: CellEditor
 ): HTMLElement {
   const validation = validationAt(tab.validations, row, column);
+  const checkbox = validationAt(tab.checkboxes ?? [], row, column);
   const numeric = text !== '' && !Number.isNaN(Number(text));
   const cell = h('td', {
     className: `rc-cell${numeric ? ' rc-cell--number' : ''}`,
@@ -290,6 +311,25 @@ function renderCell(
     });
     link.addEventListener('click', open);
     cell.append(link);
+    return cell;
+  }
+  if (checkbox && row > tab.frozenRows) {
+    // A checkbox cell: ticking it is the person's own edit, made as them (protections apply).
+    const a1 = `${columnLetter(column - 1)}${row}`;
+    const box = h('input', {
+      className: 'rc-checkbox rc-cell-checkbox',
+      testId: `cell-check-${a1}`,
+      attrs: { type: 'checkbox', 'aria-label': `${tab.name} ${a1}` },
+    });
+    box.checked = text === checkbox.checked;
+    box.disabled = !editCell;
+    const plain = checkbox.checked === 'TRUE' && checkbox.unchecked === 'FALSE';
+    box.addEventListener('change', () => {
+      const value = plain ? box.checked : box.checked ? checkbox.checked : checkbox.unchecked;
+      editCell?.(tab.name, row, column, value);
+    });
+    cell.classList.add('rc-cell--checkbox');
+    cell.append(box);
     return cell;
   }
   if (!validation || row <= tab.frozenRows) {
@@ -318,6 +358,8 @@ export interface DriveHandlers {
   clearSelection(): void;
   /** Opens a Google Doc or Sheet in its own host, when the emulator has it. */
   openInHost?(file: DriveFile): (() => void) | null;
+  /** Opens a text file (a CSV, a checksum list, a README) as plain text. */
+  openText?(file: DriveFile): void;
 }
 
 export function renderDriveFolder(
@@ -490,6 +532,16 @@ function driveRow(
       })
     : null;
   if (openButton && openElsewhere) openButton.addEventListener('click', openElsewhere);
+  const openText =
+    file && handlers.openText && isTextFile(file.name, file.mimeType)
+      ? h('button', {
+          className: 'rc-link-button',
+          text: 'Open as text',
+          testId: `open-text-${id}`,
+          attrs: { type: 'button', 'aria-label': `Open ${name} as text` },
+        })
+      : null;
+  if (openText && file) openText.addEventListener('click', () => handlers.openText?.(file));
   return h(
     'tr',
     {
@@ -507,7 +559,28 @@ function driveRow(
         h('span', { text: FILE_KIND_LABELS[kind] }),
         openFolder,
         openButton,
+        openText,
       ]),
+    ]
+  );
+}
+
+/** A text file from Drive, shown as text: whatever it holds is never read as HTML. */
+export function renderTextFile(file: TextFile, back: () => void): HTMLElement {
+  return h(
+    'div',
+    { className: 'rc-text-pane', testId: 'text-file', attrs: { 'data-id': file.id } },
+    [
+      paneBar([
+        backButton('Folder', back),
+        kindIcon('file'),
+        h('h2', { className: 'rc-pane-title', text: file.name }),
+        h('span', { className: 'rc-text-type', text: file.mimeType }),
+      ]),
+      h('pre', { className: 'rc-text-content', testId: 'text-content', text: file.text }),
+      file.truncated
+        ? h('p', { className: 'rc-sheet-more', text: 'The rest of the file is not shown.' })
+        : null,
     ]
   );
 }

@@ -58,17 +58,20 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
-export interface ValidationRange {
+export interface GridRange {
   /** 1-based, as Sheets numbers rows and columns. */
   row: number;
   column: number;
   numRows: number;
   numColumns: number;
+}
+
+export interface ValidationRange extends GridRange {
   values: string[];
 }
 
 /** The validation covering a cell (1-based row and column), if any; the last one set wins. */
-export function validationAt<T extends ValidationRange>(
+export function validationAt<T extends GridRange>(
   validations: T[],
   row: number,
   column: number
@@ -89,7 +92,7 @@ export function validationAt<T extends ValidationRange>(
 /** How many columns a tab shows: the widest row, the validations, and at least `minimum`. */
 export function columnsShown(
   rows: string[][],
-  validations: ValidationRange[],
+  validations: (GridRange & { values?: string[] })[],
   minimum = 1
 ): number {
   const widest = rows.reduce((max, row) => Math.max(max, row.length), 0);
@@ -135,3 +138,12 @@ export const FILE_KIND_LABELS: Record<FileKind, string> = {
   email: 'Email',
   file: 'File',
 };
+
+/** Files the Drive view opens as plain text: CSV, text and checksum lists. */
+export function isTextFile(name: string, mimeType: string): boolean {
+  return (
+    /^text\//.test(mimeType) ||
+    /^application\/(json|csv)$/.test(mimeType) ||
+    /\.(csv|txt|sha256|md5|json|tsv|log)$/i.test(name)
+  );
+}

@@ -66,7 +66,12 @@ export function recordsTeamHomeCard(
       );
     }
     due
-      .addWidget(labelled('On legal hold', `${number(summary.onHold)} records`))
+      .addWidget(
+        labelled(
+          'On legal hold',
+          `${number(summary.onHold)} ${summary.onHold === 1 ? 'record' : 'records'}`
+        )
+      )
       .addWidget(
         labelled('Destruction awaiting second approval', `${number(summary.secondApprovals)}`)
       );

@@ -1,15 +1,25 @@
 // Each trainer walkthrough starts from its own clean state, and doing what its steps say
 // (through the add-on, as a trainee would) ticks every step.
-import { textOf } from '../../fakes/card-service/query';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allActions, textOf } from '../../fakes/card-service/query';
 import { createWorkspaceState } from '../../fakes/core/state';
 import type { WorkspaceState } from '../../fakes/core/state';
 import { driveEvent, editorEvent, gmailEvent, homepageEvent } from '../../fakes/events';
-import { firstCard } from '../../fakes/form';
+import type { FormValue } from '../../fakes/events';
+import { firstCard, formValues } from '../../fakes/form';
 import { Workspace } from '../../fakes/harness/workspace';
 import { DEMO, MAIL, PEOPLE, seedDemo } from '../../emulator/demo';
+import { ARCHIVE } from '../../emulator/demo/archive';
+import { createEmulator } from '../../emulator/server';
+import type { Emulator, RunReply } from '../../emulator/server';
 import type { TrainerSession, Walkthrough } from '../../emulator/walkthrough-types';
 import {
+  ARCHIVE_IDS,
   CAPTURED_LABEL,
+  PACKAGE_FILES,
+  transferPackages,
   registerRowFor,
   registerRowWhere,
   TO_CAPTURE_LABEL,
@@ -314,5 +324,314 @@ describe('trainer walkthroughs', () => {
       { user: PEOPLE.finance.email }
     );
     expect(textOf(result.json)).toMatch(/Declare record/);
+  });
+});
+
+describe('the records team walkthrough, through the emulator’s API', () => {
+  // A Monday in January 2026: the archive's invoices are past their destruction date, the
+  // 2006 Board minutes past their 20-year transfer point.
+  const NOW = Date.UTC(2026, 0, 12, 10);
+  const DRO = PEOPLE.dro.email;
+  const MANAGER = PEOPLE.recordsManager.email;
+  const TDR_HEADER =
+    'filepath,filename,date last modified,date of the record,description,former reference,' +
+    'closure status,closure start date,closure period,foi exemption code,foi schedule date,' +
+    'is filename closed,alternate filename,is description closed,alternate description,language,' +
+    'translated filename,copyright,related material,restrictions on use,evidence provided by';
+  let dataDir: string;
+  let emulator: Emulator;
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'rc-records-team-'));
+    emulator = await createEmulator({
+      dataDir,
+      port: 0,
+      seed: seedDemo,
+      walkthroughs,
+      clock: () => NOW,
+      reset: true,
+    });
+  });
+
+  afterEach(async () => {
+    await emulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function call<T = Record<string, unknown>>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown
+  ): Promise<{ status: number; body: T }> {
+    const response = await fetch(new URL(path, emulator.url), {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  async function ok<T = Record<string, unknown>>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown
+  ): Promise<T> {
+    const answer = await call<T>(method, path, body);
+    if (answer.status !== 200) throw new Error(`${path}: ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  }
+
+  async function steps(): Promise<Record<string, boolean>> {
+    const list = await ok<{ id: string; steps: { id: string; done: boolean }[] }[]>(
+      'GET',
+      '/api/walkthroughs'
+    );
+    const found = list.find(w => w.id === 'records-team')!;
+    return Object.fromEntries(found.steps.map(s => [s.id, s.done]));
+  }
+
+  const registerOf = () =>
+    JSON.parse(emulator.workspace.state.properties.script['records-capture.config']!)
+      .registerId as string;
+
+  /** Runs the add-on in the register's Sheets sidebar, as the signed-in user. */
+  async function sidebar(request: Record<string, unknown>): Promise<RunReply> {
+    const reply = await ok<RunReply>('POST', '/api/run', {
+      host: 'SHEETS',
+      item: { id: registerOf() },
+      ...request,
+    });
+    expect(reply.error).toBeUndefined();
+    return reply;
+  }
+
+  /** Opens the register and its sidebar, allowing access first as a person would. */
+  async function openRegister(): Promise<unknown> {
+    await ok('GET', `/api/sheets/${registerOf()}`);
+    await sidebar({ function: 'onRequestFileScope' });
+    return firstCard((await sidebar({ trigger: 'homepage' })).response);
+  }
+
+  /** Presses the card's button that runs `functionName`, with the card's form as filled in. */
+  async function pressOn(
+    card: unknown,
+    functionName: string,
+    changes: Record<string, FormValue> = {},
+    parameters: Record<string, string> = {}
+  ): Promise<{ reply: RunReply; card: unknown; text: string }> {
+    const target = allActions(card).find(
+      a =>
+        a.functionName === functionName &&
+        Object.entries(parameters).every(([k, v]) => a.parameters[k] === v)
+    );
+    if (!target) throw new Error(`No ${functionName} button on: ${textOf(card)}`);
+    const reply = await sidebar({
+      function: functionName,
+      parameters: target.parameters,
+      form: { ...formValues(card), ...changes },
+    });
+    return { reply, card: firstCard(reply.response), text: textOf(reply.response) };
+  }
+
+  async function signIn(user: string): Promise<void> {
+    await ok('POST', '/api/session', { user });
+  }
+
+  type Tab = { name: string; rows: string[][]; checkboxes: { row: number; column: number }[] };
+  async function tab(name: string): Promise<Tab> {
+    const view = await ok<{ tabs: Tab[] }>('GET', `/api/sheets/${registerOf()}`);
+    return view.tabs.find(t => t.name === name)!;
+  }
+
+  it('is completed step by step, each step ticking as it is done', async () => {
+    const session = await ok<{ user: string }>('POST', '/api/walkthroughs/records-team/restart');
+    expect(session.user).toBe(DRO);
+    expect(Object.values(await steps()).every(done => !done)).toBe(true);
+    const state = () => emulator.workspace.state;
+
+    // Open the register: the records team's home, with its new tabs in the sheet.
+    let home = await openRegister();
+    expect(textOf(home)).toMatch(/Records team[\s\S]*Refresh review queue/);
+    const names = (await ok<{ tabs: Tab[] }>('GET', `/api/sheets/${registerOf()}`)).tabs.map(
+      t => t.name
+    );
+    expect(names).toEqual(
+      expect.arrayContaining(['Review queue', 'Records team', 'Legal holds', 'Disposals'])
+    );
+    expect(await steps()).toMatchObject({ 'open-register': true, 'refresh-queue': false });
+
+    // Refresh the Review queue: its Select column is drawn as checkboxes.
+    const refreshed = await pressOn(home, 'onRefreshReviewQueue');
+    expect(refreshed.text).toMatch(/Review queue refreshed/);
+    expect((await steps())['refresh-queue']).toBe(true);
+    let queue = await tab('Review queue');
+    const headers = queue.rows[0];
+    const select = headers.indexOf('Select') + 1;
+    const lineOf = (id: string) =>
+      queue.rows.findIndex(r => r[headers.indexOf('Record ID')] === id) + 1;
+    const minutesLine = lineOf(ARCHIVE_IDS.minutes);
+    const zipLine = lineOf(ARCHIVE_IDS.responses);
+    expect(minutesLine).toBeGreaterThan(1);
+    expect(zipLine).toBeGreaterThan(1);
+    expect(queue.checkboxes).toEqual([
+      expect.objectContaining({ row: 2, column: select, checked: 'TRUE', unchecked: 'FALSE' }),
+    ]);
+
+    // Tick the two Transfer lines, as the DRO, in the sheet.
+    for (const row of [minutesLine, zipLine]) {
+      await ok('POST', `/api/sheets/${registerOf()}/cell`, {
+        tab: 'Review queue',
+        row,
+        column: select,
+        value: true,
+      });
+    }
+    queue = await tab('Review queue');
+    expect(queue.rows[minutesLine - 1][select - 1]).toBe('TRUE');
+    expect(queue.rows[zipLine - 1][select - 1]).toBe('TRUE');
+
+    const review = await pressOn(home, 'onOpenReview', {}, { source: 'queue' });
+    expect(review.text).toMatch(/Review 2 records/);
+    const selected = await pressOn(review.card, 'onRecordDecision', {}, { decision: 'transfer' });
+    expect(selected.text).toMatch(/selected for transfer/);
+    expect(await steps()).toMatchObject({ 'select-transfer': true, 'sensitivity-review': false });
+
+    const form = await pressOn(selected.card, 'onOpenSensitivityReview');
+    expect(form.text).toMatch(/No descriptors were recorded at declaration/);
+    const saved = await pressOn(form.card, 'onSaveSensitivityReview');
+    expect(saved.reply.error).toBeUndefined();
+    expect((await steps())['sensitivity-review']).toBe(true);
+
+    // The Records Manager proposes destroying the overdue invoice, and cannot also confirm it.
+    await signIn(MANAGER);
+    home = await openRegister();
+    const invoice = await pressOn(
+      home,
+      'onOpenReview',
+      { reviewRecordIds: [ARCHIVE_IDS.invoice] },
+      { source: 'ids' }
+    );
+    const proposed = await pressOn(
+      invoice.card,
+      'onRecordDecision',
+      { destroyReason: ['Retention period ended: paid invoice, no dispute'] },
+      { decision: 'destroy' }
+    );
+    expect(proposed.text).toMatch(/proposed/i);
+    expect(await steps()).toMatchObject({
+      'propose-destruction': true,
+      'confirm-destruction': false,
+    });
+    const ownConfirm = await pressOn(proposed.card, 'onConfirmDestruction');
+    expect(ownConfirm.text).toMatch(/you proposed its destruction, so a different member/);
+    expect((await steps())['confirm-destruction']).toBe(false);
+
+    // The DRO, a second member and the files' owner, confirms it: certificate, file in the bin.
+    await signIn(DRO);
+    home = firstCard((await sidebar({ trigger: 'homepage' })).response);
+    const awaiting = await pressOn(home, 'onOpenReview', {}, { source: 'proposed' });
+    expect(awaiting.text).toContain(ARCHIVE_IDS.invoice);
+    const confirmed = await pressOn(awaiting.card, 'onConfirmDestruction');
+    expect(confirmed.text).toMatch(/destroyed/i);
+    expect((await steps())['confirm-destruction']).toBe(true);
+    const disposals = await tab('Disposals');
+    expect(disposals.rows.some(r => r.includes(ARCHIVE_IDS.invoice))).toBe(true);
+
+    // The held invoice cannot be destroyed.
+    home = firstCard((await sidebar({ trigger: 'homepage' })).response);
+    const held = await pressOn(
+      home,
+      'onOpenReview',
+      { reviewRecordIds: [ARCHIVE_IDS.heldInvoice] },
+      { source: 'ids' }
+    );
+    const refused = await pressOn(
+      held.card,
+      'onRecordDecision',
+      { destroyReason: ['Retention period ended'] },
+      { decision: 'destroy' }
+    );
+    expect(refused.text).toMatch(/on legal hold.*cannot be destroyed/);
+    expect((await steps())['held']).toBe(true);
+
+    // Build the transfer package and read its files from Drive.
+    home = firstCard((await sidebar({ trigger: 'homepage' })).response);
+    const transfer = await pressOn(home, 'onOpenTransfer');
+    const built = await pressOn(transfer.card, 'onBuildTransferPackage');
+    expect(built.text).toMatch(/The package is ready: 1 file\(s\) in it/);
+    expect(await steps()).toMatchObject({ 'build-package': true, 'read-package': false });
+    const [pkg] = transferPackages(state());
+    const fileIn = (name: string) =>
+      Object.values(state().drive).find(i => i.parents.includes(pkg.id) && i.name === name)!.id;
+    const metadata = await ok<{ text: string }>(
+      'GET',
+      `/api/drive/file/${fileIn(PACKAGE_FILES.metadata)}/text`
+    );
+    expect(metadata.text.split('\r\n')[0]).toBe(TDR_HEADER);
+    expect(metadata.text).toContain(ARCHIVE.minutes);
+    const rejected = await ok<{ text: string }>(
+      'GET',
+      `/api/drive/file/${fileIn(PACKAGE_FILES.rejected)}/text`
+    );
+    expect(rejected.text).toContain(ARCHIVE.responses);
+    expect((await steps())['read-package']).toBe(true);
+
+    const verified = await pressOn(home, 'onVerifyAuditLog');
+    expect(verified.text).toMatch(/Audit log intact/);
+    expect(Object.values(await steps()).every(done => done)).toBe(true);
+  });
+
+  it('edits a cell as the signed-in user, and Sheets refuses what it would refuse', async () => {
+    await ok('POST', '/api/walkthroughs/records-team/restart');
+    const home = await openRegister();
+    await pressOn(home, 'onRefreshReviewQueue');
+    const cell = (body: unknown) => call('POST', `/api/sheets/${registerOf()}/cell`, body);
+    // A checkbox takes true or false, not other text.
+    expect(await cell({ tab: 'Review queue', row: 2, column: 1, value: 'maybe' })).toEqual({
+      status: 403,
+      body: {
+        error:
+          'The data you entered in cell A2 violates the data validation rules set on this cell.',
+      },
+    });
+    // Staff can edit the shared register, but not its protected header row.
+    await signIn(PEOPLE.policy.email);
+    expect(await cell({ tab: 'Review queue', row: 1, column: 1, value: 'Tick' })).toEqual({
+      status: 403,
+      body: {
+        error:
+          'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+      },
+    });
+    expect((await tab('Review queue')).rows[0][0]).toBe('Select');
+    for (const bad of [
+      { tab: 'Review queue', row: 0, column: 1, value: true },
+      { tab: 'Review queue', row: 2, column: 1.5, value: true },
+      { tab: '', row: 2, column: 1, value: true },
+      { tab: 'Review queue', row: 2, column: 1, value: { d: 1 } },
+      [],
+    ]) {
+      expect((await cell(bad)).status).toBe(400);
+    }
+    expect((await cell({ tab: 'No such tab', row: 2, column: 1, value: true })).status).toBe(404);
+    expect(
+      (
+        await call('POST', '/api/sheets/no-such-file/cell', {
+          tab: 'A',
+          row: 1,
+          column: 1,
+          value: 1,
+        })
+      ).status
+    ).toBe(404);
+    // Only text files open as text.
+    const pdf = Object.values(emulator.workspace.state.drive).find(
+      i => i.name === ARCHIVE.invoice
+    )!;
+    await signIn(DRO);
+    expect(await call('GET', `/api/drive/file/${pdf.id}/text`)).toEqual({
+      status: 415,
+      body: { error: 'This file is not a text file: the emulator shows text files only' },
+    });
   });
 });

@@ -166,7 +166,7 @@ describe('the records team’s home and the Review queue', () => {
     expect(figure(again, 'Disposal')).toBe('Overdue 2 · within 3 months 0 · 3–12 months 0');
     expect(figure(again, 'Review')).toBe('Overdue 0 · within 3 months 1 · 3–12 months 0');
     expect(figure(again, 'Transfer')).toBe('Overdue 0 · within 3 months 0 · 3–12 months 1');
-    expect(figure(again, 'On legal hold')).toBe('1 records');
+    expect(figure(again, 'On legal hold')).toBe('1 record');
     expect(figure(again, 'Destruction awaiting second approval')).toBe('1');
     expect(figure(again, 'Register rows needing fixing')).toBe('2');
     expect(textOf(again)).toMatch(/Updated 15 June 2025, \d\d:\d\d \(complete\)/);
