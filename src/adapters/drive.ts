@@ -251,9 +251,31 @@ export interface DisposalFile {
   mimeType: string;
   owner: string;
   trashed: boolean;
+  /** SHA-256 of the content as Drive holds it ('' for Google files, which have none). */
+  sha256?: string;
 }
 
-const DISPOSAL_FIELDS = 'id,name,mimeType,trashed,owners(emailAddress)';
+const DISPOSAL_FIELDS = 'id,name,mimeType,trashed,sha256Checksum,owners(emailAddress)';
+
+/**
+ * SHA-256 of a file's content as it is now: Drive's own checksum for uploaded files; for Google
+ * Docs, Sheets, Slides and Drawings (which have none) the SHA-256 of their PDF, so a certificate
+ * can say exactly what was destroyed. '' when the content cannot be read.
+ */
+export function contentChecksum(file: DisposalFile): { sha256: string; of: 'file' | 'pdf' | '' } {
+  if (file.sha256) return { sha256: file.sha256, of: 'file' };
+  if (!file.mimeType.startsWith('application/vnd.google-apps.')) return { sha256: '', of: '' };
+  try {
+    const bytes = DriveApp.getFileById(file.id).getAs('application/pdf').getBytes();
+    const digest = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, bytes);
+    return {
+      sha256: digest.map(b => ((b + 256) % 256).toString(16).padStart(2, '0')).join(''),
+      of: 'pdf',
+    };
+  } catch {
+    return { sha256: '', of: '' };
+  }
+}
 
 function toDisposalFile(file: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File): DisposalFile {
   return {
@@ -262,6 +284,7 @@ function toDisposalFile(file: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File): D
     mimeType: file.mimeType ?? '',
     owner: file.owners?.[0]?.emailAddress ?? '',
     trashed: !!file.trashed,
+    sha256: file.sha256Checksum ?? '',
   };
 }
 

@@ -4,7 +4,7 @@
 // the checksum recorded at declaration). A record on legal hold is never destroyed. If Drive
 // refuses one of a record's files, the files already binned for it are restored and nothing is
 // recorded as destroyed.
-import { fileForDisposal, setTrashed, shortcutsIn } from '../adapters/drive';
+import { contentChecksum, fileForDisposal, setTrashed, shortcutsIn } from '../adapters/drive';
 import type { DisposalFile } from '../adapters/drive';
 import type { EntryRow } from '../adapters/register';
 import type { RegisterEntry } from '../domain/declaration';
@@ -37,6 +37,8 @@ interface Binned {
   /** What happened to it: binned now, or why it was not. */
   note: '' | typeof ALREADY_DELETED | typeof ALREADY_IN_BIN;
   shortcut: boolean;
+  /** SHA-256 of the content destroyed (of its PDF for Google files), read before binning. */
+  checksum?: string;
 }
 
 type Disposal = { ok: true; files: Binned[] } | { ok: false; message: string };
@@ -267,7 +269,7 @@ function certificate(
         )
       )
       .join('\n'),
-    checksum: text(entry.checksum),
+    checksum: destroyedChecksums(files, text(entry.checksum)),
     notes,
   };
 }
@@ -308,6 +310,11 @@ function binRecordFiles(
   const binned: Binned[] = [];
   for (const target of targets) {
     if (target.note) continue;
+    if (!target.shortcut && 'sha256' in target.file) {
+      const content = contentChecksum(target.file);
+      if (content.sha256)
+        target.checksum = content.of === 'pdf' ? `${content.sha256} (PDF)` : content.sha256;
+    }
     try {
       setTrashed(target.file.id, true);
       binned.push(target);
@@ -325,6 +332,17 @@ function binRecordFiles(
     }
   }
   return { ok: true, files: targets };
+}
+
+/**
+ * The SHA-256 of what was destroyed: of the record's one file, or one line per file. Falls back
+ * to the checksum recorded at declaration when a file's content could not be read.
+ */
+function destroyedChecksums(files: Binned[], declared: string): string {
+  const content = files.filter(f => !f.shortcut && f.checksum);
+  if (!content.length) return declared;
+  if (content.length === 1) return content[0].checksum!;
+  return content.map(f => `${f.file.id} ${f.checksum}`).join('\n');
 }
 
 /** Takes binned files back out of the bin; returns the ids that could not be restored. */

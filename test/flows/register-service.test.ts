@@ -268,16 +268,6 @@ describe('the register service and the protected register', () => {
     expect(direct.webApps).toHaveLength(0);
     expect(viaService.webApps).toHaveLength(1);
     const service = viaService.webApps[0].result.counts;
-    const figures = {
-      direct: { calls: direct.counts.serviceCalls, ms: Math.round(direct.counts.modelledMs) },
-      viaService: {
-        addOnCalls: viaService.counts.serviceCalls,
-        serviceCalls: service.serviceCalls,
-        addOnMs: Math.round(viaService.counts.modelledMs),
-        serviceMs: Math.round(service.modelledMs),
-      },
-    };
-    console.log(`Declaring one Google Doc: ${JSON.stringify(figures)}`);
     // The add-on no longer writes the sheet: the service does, with its own identity checks.
     expect(viaService.counts.byKey['SpreadsheetApp.Range.setValues'] ?? 0).toBe(0);
     expect(service.byKey['SpreadsheetApp.Range.setValues']).toBe(2);

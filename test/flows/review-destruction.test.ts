@@ -60,6 +60,25 @@ function certificates(ws: Workspace): Record<string, unknown>[] {
 }
 
 describe('four-eyes destruction', () => {
+  it('certifies a destroyed Google Doc by the SHA-256 of its PDF, as Drive keeps no checksum for it', () => {
+    const ws = department();
+    addToTeam(ws, ALICE);
+    const docs = ['Old minutes', 'Other minutes'].map(title => {
+      const doc = newDocument(ws, DRO, title, [`${title} of the Board.`]);
+      declareDoc(ws, DRO, doc, { series: ['GOV-BRD-01'], businessUnit: ['BGS'] });
+      return doc;
+    });
+    const ids = registerRows(ws).map(r => String(r['Record ID']));
+    expect(registerRows(ws)[0]['Checksum (SHA-256)']).toBe('');
+    propose(ws, ids);
+    confirmAsDro(ws);
+    const certified = certificates(ws).map(c => String(c['Checksum (SHA-256)']));
+    expect(certified).toHaveLength(2);
+    for (const checksum of certified) expect(checksum).toMatch(/^[0-9a-f]{64} \(PDF\)$/);
+    expect(certified[0]).not.toBe(certified[1]);
+    expect(docs.every(id => ws.state.drive[id].trashed)).toBe(true);
+  });
+
   it('refuses the proposer confirming; a second member confirms: files binned, row kept as Destroyed, certificate written', () => {
     const { ws, ids, files } = declaredInvoices(DRO);
     const checksum = rowOf(ws, ids[0])['Checksum (SHA-256)'];
