@@ -1,6 +1,7 @@
 // Drive for the transfer package: reads a record's file, puts a copy (or, for a Google file, its
 // PDF export) into the package, and writes the package's text files. Every file placed is hashed
 // from the very bytes written, so the checksum list describes what is in the package.
+import { sha256OfBytes } from './digest';
 import { messageOf, UserFacingError } from '../app/errors';
 
 type Folder = GoogleAppsScript.Drive.Folder;
@@ -42,17 +43,9 @@ function drive(): NonNullable<typeof Drive> {
   return Drive;
 }
 
-function hex(bytes: GoogleAppsScript.Byte[]): string {
-  return bytes.map(b => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
-}
-
 /** Drive's answers for an item that is gone or not shared with the user. */
 const GONE =
   /not found|no item with the given id|does not exist|insufficient permissions|not have permission/i;
-
-export function sha256Hex(bytes: GoogleAppsScript.Byte[]): string {
-  return hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, bytes));
-}
 
 /** The record's file as Drive describes it (one call), or why it cannot be read. */
 export function readSource(fileId: string): SourceFile | { missing: string } {
@@ -146,7 +139,7 @@ export function placeExport(
   const refusal = check(bytes);
   if (refusal) return { rejected: refusal };
   const file = folder.createFile(blob.setName(name));
-  return { fileId: file.getId(), name, size: bytes.length, sha256: sha256Hex(bytes) };
+  return { fileId: file.getId(), name, size: bytes.length, sha256: sha256OfBytes(bytes) };
 }
 
 /**
@@ -175,7 +168,7 @@ export function placeCopy(
   const refusal = check(bytes);
   if (refusal) return { rejected: refusal };
   const file = folder.createFile(blob.setName(name));
-  return { fileId: file.getId(), name, size: bytes.length, sha256: sha256Hex(bytes) };
+  return { fileId: file.getId(), name, size: bytes.length, sha256: sha256OfBytes(bytes) };
 }
 
 /** Writes a text file (UTF-8) into the folder and returns it. */

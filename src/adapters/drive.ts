@@ -1,5 +1,6 @@
 // Google Drive through the advanced Drive service (v3): one call reads everything a declaration
 // needs about an item (sharing included), one call renames, describes and files it.
+import { sha256OfBytes } from './digest';
 import { messageOf, UserFacingError } from '../app/errors';
 import type { SharingFacts } from '../domain/declaration';
 
@@ -267,11 +268,7 @@ export function contentChecksum(file: DisposalFile): { sha256: string; of: 'file
   if (!file.mimeType.startsWith('application/vnd.google-apps.')) return { sha256: '', of: '' };
   try {
     const bytes = DriveApp.getFileById(file.id).getAs('application/pdf').getBytes();
-    const digest = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, bytes);
-    return {
-      sha256: digest.map(b => ((b + 256) % 256).toString(16).padStart(2, '0')).join(''),
-      of: 'pdf',
-    };
+    return { sha256: sha256OfBytes(bytes), of: 'pdf' };
   } catch {
     return { sha256: '', of: '' };
   }

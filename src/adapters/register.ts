@@ -2,6 +2,7 @@
 // they are found: declarations never read the whole register (lookups use a server-side
 // TextFinder on one column, appends write only new rows). Moving to a register per year, or to a
 // BigQuery-backed register, changes this module only.
+import { sha256OfText } from './digest';
 import { isAccessError, isProtectionError, messageOf, UserFacingError } from '../app/errors';
 import type { ReferenceData, RegisterEntry } from '../domain/declaration';
 import type { BusinessUnit, Series } from '../domain/file-plan';
@@ -335,7 +336,7 @@ export class Register {
         Object.entries(a).map(([k, v]) => [k, typeof v === 'string' ? toCellText(v).text : v])
       )
     );
-    return chain(lastHash, asStored, sha256Text);
+    return chain(lastHash, asStored, sha256OfText);
   }
 
   /** Reads the file plan, retention schedules and business units. */
@@ -456,12 +457,6 @@ export class Register {
     range.setValues(rows);
     return range;
   }
-}
-
-function sha256Text(text: string): string {
-  return Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8)
-    .map(b => ((b + 256) % 256).toString(16).padStart(2, '0'))
-    .join('');
 }
 
 function writeError(error: unknown): Error {

@@ -1,6 +1,7 @@
 // Capturing emails into the record: the open message (or its whole thread) saved in its series
 // folder as the exact original (.eml), a readable PDF and its attachments, registered once for
 // the whole department (deduplicated on the Message-ID), or flagged for capture later.
+import { sha256OfBytes, sha256OfText } from '../adapters/digest';
 import { addEditor, createShortcut } from '../adapters/drive';
 import { describe, openCurrentMessage } from '../adapters/gmail';
 import { CAPTURED_LABEL, labelIds, labelThread, TO_CAPTURE_LABEL } from '../adapters/gmail-labels';
@@ -226,16 +227,7 @@ function scanOf(email: EmailMessage): MarkingScan {
 
 function keyOf(email: EmailMessage, raw?: string): string {
   if (email.messageId.trim()) return dedupeKey(email.messageId, '');
-  return dedupeKey(
-    '',
-    hex(
-      Utilities.computeDigest(
-        Utilities.DigestAlgorithm.SHA_256,
-        raw ?? email.message.getRawContent(),
-        Utilities.Charset.UTF_8
-      )
-    )
-  );
+  return dedupeKey('', sha256OfText(raw ?? email.message.getRawContent()));
 }
 
 function captureOne(
@@ -291,7 +283,7 @@ function captureOne(
     saved.push({
       label,
       file,
-      sha256: hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, blob.getBytes())),
+      sha256: sha256OfBytes(blob.getBytes()),
     });
   };
   const marking = formatMarking(d.marking);
@@ -518,10 +510,6 @@ export function fileSensitiveCopies(w: Workplace, saved: SavedFile[], folderId: 
   }
 }
 
-export function sha256Hex(bytes: GoogleAppsScript.Byte[]): string {
-  return hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, bytes));
-}
-
 const PRIVATE_FOLDER_KEY = 'records-capture.sensitive-folder';
 
 /** The user's own folder for OFFICIAL-SENSITIVE email records (shared with no one), made once. */
@@ -595,10 +583,6 @@ function rememberChoices(d: ValidDeclaration): void {
     businessUnit: d.businessUnit.code,
     recentSeries: rememberSeries(preferences.recentSeries, d.series.code),
   });
-}
-
-function hex(bytes: number[]): string {
-  return bytes.map(b => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
 }
 
 function utf8Length(text: string): number {

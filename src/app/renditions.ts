@@ -13,7 +13,8 @@ import { scanForMarkings, formatMarking } from '../domain/classification';
 import { dedupeKey, emailFileBase, plainToHtml, renditionHtml } from '../domain/email';
 import { sanitiseEmailHtml } from '../domain/html';
 import { decodeEncodedWords } from '../domain/mime-headers';
-import { captureFolder, fileSensitiveCopies, sha256Hex, trashCopies } from './capture';
+import { captureFolder, fileSensitiveCopies, trashCopies } from './capture';
+import { sha256OfBytes } from '../adapters/digest';
 import type { SavedFile } from './capture';
 import type { Workplace } from './deployment';
 import { messageOf } from './errors';
@@ -191,7 +192,7 @@ function renderInto(
   const folder = captureFolder(sensitive, folderId);
   const saved: SavedFile[] = [];
   const save = (label: string, blob: GoogleAppsScript.Base.Blob) => {
-    saved.push({ label, file: folder.createFile(blob), sha256: sha256Hex(blob.getBytes()) });
+    saved.push({ label, file: folder.createFile(blob), sha256: sha256OfBytes(blob.getBytes()) });
   };
   save(
     'pdf',

@@ -3,6 +3,7 @@
 // and relabelled. The label is the checkpoint: a run that stops early (time) resumes where it
 // left off, and a message that fails is labelled "Records/Capture failed" with its reason and
 // never stops the batch.
+import { sha256OfBytes } from '../adapters/digest';
 import { fetchMessageMetadata, fetchRawMessages, relabelMessages } from '../adapters/gmail-rest';
 import type { MessageMetadata, RawMessage } from '../adapters/gmail-rest';
 import {
@@ -27,7 +28,6 @@ import {
   FLAG_KEY_PREFIX,
   fileSensitiveCopies,
   readFlag,
-  sha256Hex,
   trashCopies,
 } from './capture';
 import type { SavedFile } from './capture';
@@ -291,7 +291,7 @@ function prepare(
   const key = messageId
     ? dedupeKey(messageId, '')
     : raw
-      ? dedupeKey('', sha256Hex(raw.bytes))
+      ? dedupeKey('', sha256OfBytes(raw.bytes))
       : `gmail:${meta.id}`;
   return { meta, raw, key, subject, declaration: valid, onBehalfOf: flag.form.onBehalfOf };
 }
@@ -317,7 +317,7 @@ function saveOriginal(w: Workplace, item: Prepared, recordId: string): SavedFile
   const folder = captureFolder(sensitive, item.declaration.series.folderId);
   const name = `${emailFileBase(recordId, emailFields(item).date, item.subject)}.eml`;
   const file = folder.createFile(Utilities.newBlob(item.raw.bytes, 'message/rfc822', name));
-  const saved = [{ label: 'eml', file, sha256: sha256Hex(item.raw.bytes) }];
+  const saved = [{ label: 'eml', file, sha256: sha256OfBytes(item.raw.bytes) }];
   if (sensitive) fileSensitiveCopies(w, saved, item.declaration.series.folderId);
   return saved;
 }
