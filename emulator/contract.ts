@@ -50,3 +50,28 @@ export interface ParagraphStyle {
   bold: boolean;
   alignment: string | null;
 }
+
+/**
+ * What a document body element is when it is more than a paragraph of text, index for index with
+ * the body's lines (null: a plain paragraph). Images arrive as data URLs.
+ */
+export type DocBlock =
+  | { kind: 'table'; rows: { text: string; background: string | null }[][] }
+  | { kind: 'image'; src: string; width: number; height: number; alt: string }
+  | { kind: 'listItem' }
+  | { kind: 'pageBreak' }
+  | { kind: 'rule' };
+
+/** An embedded chart of a sheet: where it is anchored (1-based) and its picture as a data URL. */
+export interface SheetChart {
+  chartId: number;
+  type: string;
+  title: string;
+  anchorRow: number;
+  anchorColumn: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  height: number;
+  src: string;
+}

@@ -8,7 +8,10 @@ import type {
   ValidationState,
   WorkspaceState,
 } from '../fakes/core/state';
-import type { ParagraphStyle } from './contract';
+import type { DocBlock, ParagraphStyle, SheetChart } from './contract';
+import { lookOf, renderChartPng } from '../fakes/charts';
+import { base64Encode } from '../fakes/core/bytes';
+import { chartDataOf } from '../fakes/spreadsheet/chart';
 import { canView, isLocked, MIME } from '../fakes/drive/access';
 import { cellDisplay, isEmptyCell } from '../fakes/spreadsheet/cells';
 import { getCell, lastColumn, lastRow } from '../fakes/spreadsheet/grid';
@@ -38,6 +41,8 @@ export interface DocumentView extends Named {
   };
   /** Locked read-only (a Drive content restriction). */
   restricted: boolean;
+  /** Tables, images and other non-text elements of the body, index for index with `body`. */
+  blocks: (DocBlock | null)[];
 }
 
 export interface TabView {
@@ -54,6 +59,8 @@ export interface TabView {
   hidden: boolean;
   frozenRows: number;
   rows: string[][];
+  /** Embedded charts, drawn from the sheet's current values. */
+  charts: SheetChart[];
   /** List and range validations (1-based, as the page counts rows and columns). */
   validations: {
     row: number;
@@ -182,7 +189,67 @@ export function documentView(state: WorkspaceState, id: string, user: string): D
       footer: styles(document.footer),
     },
     restricted: isLocked(item),
+    blocks: document.body.map(blockOf),
   };
+}
+
+function blockOf(p: ParagraphState): DocBlock | null {
+  switch (p.type) {
+    case 'TABLE':
+      return {
+        kind: 'table',
+        rows: (p.table?.rows ?? []).map(row =>
+          row.map(cell => ({ text: cell.text, background: cell.backgroundColor ?? null }))
+        ),
+      };
+    case 'INLINE_IMAGE':
+      return p.image
+        ? {
+            kind: 'image',
+            src: `data:${p.image.contentType};base64,${p.image.contentBase64}`,
+            width: p.image.width,
+            height: p.image.height,
+            alt: p.image.altTitle ?? p.image.altDescription ?? '',
+          }
+        : null;
+    case 'LIST_ITEM':
+      return { kind: 'listItem' };
+    case 'PAGE_BREAK':
+      return { kind: 'pageBreak' };
+    case 'HORIZONTAL_RULE':
+      return { kind: 'rule' };
+    default:
+      return null;
+  }
+}
+
+/** Each chart drawn as the fakes draw it, so what the page shows is what getAs returns. */
+function chartsOfTab(
+  state: WorkspaceState,
+  spreadsheetId: string,
+  sheet: SheetState
+): SheetChart[] {
+  return (sheet.charts ?? []).map(chart => {
+    const look = lookOf(chart.type, chart.options);
+    let src = '';
+    try {
+      src = `data:image/png;base64,${base64Encode(renderChartPng(chartDataOf(state, spreadsheetId, chart), look))}`;
+    } catch {
+      // A chart type the fakes do not draw shows as an empty frame.
+    }
+    return {
+      chartId: chart.chartId,
+      type: chart.type,
+      title: look.title,
+      anchorRow: chart.anchorRow,
+      anchorColumn: chart.anchorColumn,
+      offsetX: chart.offsetX,
+      offsetY: chart.offsetY,
+      width: look.width,
+      height: look.height,
+      src,
+    };
+  });
 }
 
 export function spreadsheetView(
@@ -196,11 +263,11 @@ export function spreadsheetView(
   return {
     id,
     name: item.name,
-    tabs: spreadsheet.sheets.map(sheet => tabView(state, sheet)),
+    tabs: spreadsheet.sheets.map(sheet => tabView(state, sheet, id)),
   };
 }
 
-function tabView(state: WorkspaceState, sheet: SheetState): TabView {
+function tabView(state: WorkspaceState, sheet: SheetState, spreadsheetId: string): TabView {
   const rows = lastRow(sheet);
   const columns = lastColumn(sheet);
   const display: string[][] = [];
@@ -216,6 +283,7 @@ function tabView(state: WorkspaceState, sheet: SheetState): TabView {
     hidden: sheet.hidden,
     frozenRows: sheet.frozenRows,
     rows: display,
+    charts: chartsOfTab(state, spreadsheetId, sheet),
     checkboxes: sheet.validations
       .filter(v => v.rule.criteria === 'CHECKBOX')
       .map(v => ({

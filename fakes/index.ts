@@ -3,6 +3,7 @@
 // Workspace state, as each Apps Script execution starts with nothing but its stored data.
 import { createCacheService } from './cache';
 import { createCardService } from './card-service';
+import { createCharts } from './charts';
 import { createContentService } from './content-service';
 import { createContext } from './core/context';
 import { Execution } from './core/execution';
@@ -43,7 +44,6 @@ export const NOT_EMULATED = [
   'FormApp',
   'HtmlService',
   'XmlService',
-  'Charts',
   'Maps',
   'LanguageApp',
   'GroupsApp',
@@ -74,6 +74,7 @@ export function installFakes(
     DriveApp: createDriveApp(ctx),
     Drive: createAdvancedDrive(ctx),
     DocumentApp: createDocumentApp(ctx),
+    Charts: createCharts(ctx),
     GmailApp: createGmailApp(ctx, { scopes: options.oauthScopes }),
     Gmail: createAdvancedGmail(ctx, { scopes: options.oauthScopes }),
     UrlFetchApp: createUrlFetchApp(ctx, {

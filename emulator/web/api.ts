@@ -172,7 +172,13 @@ export interface TriggerInfo {
   handlerFunction: string;
   eventType?: string;
   owner?: string;
-  schedule?: { everyHours?: number; everyDays?: number; atHour?: number; at?: number };
+  schedule?: {
+    everyHours?: number;
+    everyDays?: number;
+    onMonthDay?: number;
+    atHour?: number;
+    at?: number;
+  };
   /** Epoch ms. */
   createdAt?: number;
 }

@@ -13,6 +13,7 @@ import type {
   SpreadsheetView,
   TextFile,
 } from './api';
+import type { DocBlock, SheetChart } from '../contract';
 import { h } from './dom';
 import {
   columnLetter,
@@ -143,6 +144,73 @@ function paragraph(
   return p;
 }
 
+/** A body element: a paragraph, or the table, image, list item, break or rule it stands for. */
+function bodyElement(
+  text: string,
+  style: ParagraphStyle | undefined,
+  block: DocBlock | null | undefined
+): HTMLElement {
+  switch (block?.kind) {
+    case 'table':
+      return h('table', { className: 'rc-doc-table', testId: 'doc-table' }, [
+        h(
+          'tbody',
+          {},
+          block.rows.map(row =>
+            h(
+              'tr',
+              {},
+              row.map(cell => {
+                const td = h('td', { text: cell.text || '\u00a0' });
+                if (cell.background) td.style.backgroundColor = cell.background;
+                return td;
+              })
+            )
+          )
+        ),
+      ]);
+    case 'image':
+      return h('p', { className: 'rc-doc-image' }, [
+        h('img', {
+          testId: 'doc-image',
+          attrs: { src: block.src, width: block.width, height: block.height, alt: block.alt },
+        }),
+      ]);
+    case 'listItem':
+      return h('ul', { className: 'rc-doc-list' }, [h('li', { text: text || '\u00a0' })]);
+    case 'pageBreak':
+      return h('hr', { className: 'rc-doc-page-break', attrs: { 'aria-label': 'Page break' } });
+    case 'rule':
+      return h('hr', { className: 'rc-doc-rule' });
+    default:
+      return paragraph(text, '', style);
+  }
+}
+
+/** The sheet's embedded charts, below the grid, each captioned with its anchor cell. */
+function sheetCharts(charts: SheetChart[] | undefined): HTMLElement | null {
+  if (!charts || charts.length === 0) return null;
+  return h(
+    'div',
+    { className: 'rc-sheet-charts', attrs: { role: 'group', 'aria-label': 'Charts' } },
+    charts.map(chart =>
+      h('figure', { className: 'rc-sheet-chart', testId: `chart-${chart.chartId}` }, [
+        h('img', {
+          attrs: {
+            src: chart.src,
+            width: chart.width,
+            height: chart.height,
+            alt: chart.title || `${chart.type.toLowerCase()} chart`,
+          },
+        }),
+        h('figcaption', {
+          text: `${chart.title || 'Untitled chart'} (anchored at ${columnLetter(chart.anchorColumn - 1)}${chart.anchorRow})`,
+        }),
+      ])
+    )
+  );
+}
+
 function docLines(
   lines: string[],
   styles: ParagraphStyle[] | null | undefined,
@@ -176,7 +244,13 @@ export function renderDocument(doc: DocumentView, back: () => void): HTMLElement
         h(
           'div',
           { className: 'rc-doc-body' },
-          doc.body.map((text, i) => paragraph(text, '', doc.styles?.body[i]))
+          doc.body.map((text, i) =>
+            bodyElement(
+              text,
+              doc.styles?.body[i],
+              (doc as DocumentView & { blocks?: (DocBlock | null)[] }).blocks?.[i]
+            )
+          )
         ),
         doc.footer ? docLines(doc.footer, doc.styles?.footer, 'rc-doc-footer', 'Footer') : null,
       ]),
@@ -236,6 +310,7 @@ export function renderSpreadsheet(
       ]),
       h('div', { className: 'rc-sheet-scroll' }, [
         tab ? renderGrid(tab, openLink, editCell) : renderMessage(sheet.name, 'No sheets.'),
+        sheetCharts((tab as (typeof tab & { charts?: SheetChart[] }) | undefined)?.charts),
       ]),
       strip,
     ]

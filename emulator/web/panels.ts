@@ -24,6 +24,8 @@ export interface DevPanelHooks {
 function describeSchedule(trigger: TriggerInfo): string {
   const s = trigger.schedule ?? {};
   if (s.everyHours) return `every ${s.everyHours} h`;
+  if (s.onMonthDay)
+    return `monthly on day ${s.onMonthDay}${s.atHour !== undefined ? ` at ${s.atHour}:00` : ''}`;
   if (s.everyDays)
     return `every ${s.everyDays} days${s.atHour !== undefined ? ` at ${s.atHour}:00` : ''}`;
   if (s.at) return `once at ${new Date(s.at).toLocaleString()}`;

@@ -288,6 +288,7 @@ export const LATENCY: Record<string, CallCost> = {
   'DriveApp.File.removeViewer': { ms: 300, basis: 'E: metadata write' },
   'DriveApp.File.setSharing': { ms: 300, basis: 'E: metadata write' },
   'DriveApp.File.setTrashed': { ms: 300, basis: 'E: metadata write' },
+  'DriveApp.File.setOwner': { ms: 300, basis: 'E: metadata write, as addEditor' },
   'DriveApp.File.setStarred': { ms: 300, basis: 'E: metadata write' },
   'DriveApp.Folder.addEditor': { ms: 300, basis: 'E: metadata write' },
   'DriveApp.Folder.addViewer': { ms: 300, basis: 'E: metadata write' },
@@ -306,6 +307,26 @@ export const LATENCY: Record<string, CallCost> = {
     kind: 'write',
     basis: 'E: buffered, as Range.setValue; cost moves to commit',
   },
+  'SpreadsheetApp.Sheet.insertChart': { ms: 300, kind: 'write', basis: 'E: metadata write' },
+  'SpreadsheetApp.Sheet.updateChart': { ms: 300, kind: 'write', basis: 'E: metadata write' },
+  'SpreadsheetApp.Sheet.removeChart': { ms: 300, kind: 'write', basis: 'E: metadata write' },
+  'SpreadsheetApp.Sheet.getCharts': {
+    ms: 150,
+    kind: 'read',
+    basis: 'E: metadata read, as getProtections',
+  },
+  'SpreadsheetApp.EmbeddedChart.getAs': {
+    ms: 1000,
+    kind: 'read',
+    basis: 'E: server-side render of the chart; reads the sheet (commits pending writes)',
+  },
+  'SpreadsheetApp.EmbeddedChart.getBlob': {
+    ms: 1000,
+    kind: 'read',
+    basis: 'E: as EmbeddedChart.getAs',
+  },
+  'Charts.Chart.getAs': { ms: 1000, basis: 'E: server-side render, as EmbeddedChart.getAs' },
+  'Charts.Chart.getBlob': { ms: 1000, basis: 'E: server-side render, as EmbeddedChart.getAs' },
   'DocumentApp.create': { ms: 1000, basis: 'E: file creation, as SpreadsheetApp.create' },
   'DocumentApp.openByUrl': { ms: 500, basis: 'E: document model load, as openById' },
   'DocumentApp.Document.setName': { ms: 300, basis: 'E: metadata write' },
@@ -404,6 +425,84 @@ export const LATENCY: Record<string, CallCost> = {
   'DocumentApp.Text.setFontSize': {
     ms: 50,
     basis: 'E: header/footer edit; Docs buffers edits until save',
+  },
+  'DocumentApp.Body.appendTable': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.Body.appendListItem': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.Body.appendPageBreak': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.Body.appendHorizontalRule': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.Table.appendTableRow': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.Table.setBorderWidth': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.Table.setBorderColor': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.Table.setColumnWidth': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.Table.removeFromParent': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.TableRow.appendTableCell': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.TableCell.setText': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.TableCell.setBackgroundColor': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.InlineImage.setWidth': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.InlineImage.setHeight': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.InlineImage.setAltTitle': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.InlineImage.setAltDescription': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.ListItem.setText': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.ListItem.setGlyphType': {
+    ms: 50,
+    basis: 'E: as Body.appendParagraph; Docs buffers edits until save',
+  },
+  'DocumentApp.Body.getTables': { ms: 50, basis: 'E: document model read, as Body.getText' },
+  'DocumentApp.Body.appendImage': {
+    ms: 50,
+    perUnit: 0.1,
+    basis: 'E: buffered edit as appendParagraph + the image upload, as Folder.createFile (per KB)',
   },
   'Drive.Files.create': {
     ms: 300,

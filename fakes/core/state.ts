@@ -46,6 +46,37 @@ export interface SheetState {
   /** Number formats by 0-based column, applied to the whole column. */
   columnFormats: Record<number, string>;
   validations: ValidationState[];
+  /** Embedded charts in insertion order (absent in states saved before charts were emulated). */
+  charts?: EmbeddedChartState[];
+}
+
+/** A rectangle of a sheet a chart reads: 1-based first row and column, with sizes. */
+export interface ChartRangeState {
+  sheetId: number;
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+/** A chart placed over a sheet's grid; it draws its ranges' current values. */
+export interface EmbeddedChartState {
+  chartId: number;
+  /** Charts.ChartType name: COLUMN, BAR, LINE, PIE, … */
+  type: string;
+  ranges: ChartRangeState[];
+  /** Anchor cell (1-based) and pixel offsets from its top-left corner. */
+  anchorRow: number;
+  anchorColumn: number;
+  offsetX: number;
+  offsetY: number;
+  /** Chart options by dotted name (title, width, height, colors, hAxis.title, …). */
+  options: Record<string, unknown>;
+  /** Header rows of the data; -1 lets Sheets guess from the values. */
+  numHeaders: number;
+  transpose: boolean;
+  mergeStrategy: string;
+  hiddenDimensionStrategy: string;
 }
 
 export interface SpreadsheetState {
@@ -89,11 +120,47 @@ export interface DriveItemState {
   appProperties: Record<string, string>;
 }
 
+/**
+ * A child of a document section. Plain paragraphs carry only text and style; the other kinds say
+ * so in `type`. An inline image, a page break or a horizontal rule sits in a paragraph of its own
+ * (as Body.appendImage and friends create them). A table's `text` is kept equal to the text
+ * Apps Script reports for it, so readers of plain text (exports, digests) see its cells.
+ */
 export interface ParagraphState {
   text: string;
   heading?: string;
   bold?: boolean;
   alignment?: string;
+  type?: 'LIST_ITEM' | 'TABLE' | 'INLINE_IMAGE' | 'PAGE_BREAK' | 'HORIZONTAL_RULE';
+  /** A list item's glyph (GlyphType name), when set. */
+  glyphType?: string;
+  table?: TableState;
+  image?: InlineImageState;
+}
+
+export interface TableCellState {
+  text: string;
+  backgroundColor?: string;
+  bold?: boolean;
+}
+
+export interface TableState {
+  rows: TableCellState[][];
+  borderWidth?: number;
+  /** Column widths in points by 0-based column, where set. */
+  columnWidths?: Record<number, number>;
+}
+
+export interface InlineImageState {
+  contentType: string;
+  contentBase64: string;
+  /** Displayed size in pixels (starts as the image's own size). */
+  width: number;
+  height: number;
+  /** Size of the image data in bytes. */
+  size: number;
+  altTitle?: string;
+  altDescription?: string;
 }
 
 export interface DocumentState {
@@ -119,7 +186,14 @@ export interface TriggerState {
   handlerFunction: string;
   eventType: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT' | 'ON_CHANGE';
   /** For clock triggers: every N hours / days / weeks, or a single run at a time. */
-  schedule: { everyHours?: number; everyDays?: number; atHour?: number; at?: number };
+  schedule: {
+    everyHours?: number;
+    everyDays?: number;
+    /** Day of the month of a monthly trigger (1-31). */
+    onMonthDay?: number;
+    atHour?: number;
+    at?: number;
+  };
   createdAt: number;
 }
 

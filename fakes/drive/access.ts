@@ -62,6 +62,20 @@ export function selfAndAncestors(state: WorkspaceState, item: DriveItemState): D
   return out;
 }
 
+export function domainOf(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1);
+}
+
+/** The new owner takes the item; the old owner stays on as an editor. */
+export function handOver(item: DriveItemState, email: string): void {
+  if (sameEmail(item.owner, email)) return;
+  const previous = item.owner;
+  item.owner = email;
+  item.editors = item.editors.filter(entry => !sameEmail(entry, email));
+  item.viewers = item.viewers.filter(entry => !sameEmail(entry, email));
+  if (!item.editors.some(entry => sameEmail(entry, previous))) item.editors.push(previous);
+}
+
 /** Rights granted to the user by name (owner, editor, viewer lists), here or on a folder above. */
 function namedRole(state: WorkspaceState, item: DriveItemState, user: string): Role | null {
   let role: Role | null = null;

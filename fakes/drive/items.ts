@@ -10,7 +10,9 @@ import {
   accessDenied,
   canEdit,
   freshId,
+  handOver,
   canView,
+  domainOf,
   ensureRoot,
   isLocked,
   isRootFolder,
@@ -471,6 +473,21 @@ abstract class DriveItemView<Self> {
     item.trashed = !!trashed;
     return this.__self;
   }
+  /**
+   * Makes someone else the owner; the old owner stays an editor (reference: File.setOwner). Only
+   * the owner may do it, inside their own organisation (Drive Help "Transfer ownership"); Apps
+   * Script's error text for either refusal is unconfirmed, taken to be its usual access denial.
+   */
+  setOwner(user: string | GoogleAppsScript.Base.User): Self {
+    const item = this.item();
+    const email = this.checkedEmail(user);
+    if (!sameEmail(item.owner, this.ctx.user) || isRootFolder(this.ctx.state, item.id)) {
+      throw accessDenied();
+    }
+    if (!sameEmail(domainOf(email), domainOf(item.owner))) throw accessDenied();
+    handOver(item, email);
+    return this.__self;
+  }
   isStarred(): boolean {
     return this.item().starred;
   }
@@ -512,6 +529,7 @@ type SharedApi =
   | 'getSize'
   | 'isTrashed'
   | 'setTrashed'
+  | 'setOwner'
   | 'isStarred'
   | 'setStarred';
 

@@ -3,7 +3,9 @@
 // in:inbox|trash|spam|anywhere|sent, is:unread|read|starred, has:attachment, from:, to:, cc:,
 // subject:, filename:, rfc822msgid:, after:/before: (YYYY/MM/DD, UTC), larger:/smaller: (bytes,
 // K or M). Anything else is free text, matched case-insensitively against subject, body,
-// addresses and attachment names. OR, braces and parentheses are not supported.
+// addresses and attachment names. Braces match any of the terms inside them
+// (`{from:amy from:david}`, Gmail's "Search operators" page, support.google.com/mail/answer/7190);
+// OR and parentheses are not supported.
 // As in Gmail, a thread matches when one of its messages does, and trash and spam are left out
 // unless the query names them.
 import type { AddressState, GmailMessageState } from '../core/state';
@@ -14,6 +16,8 @@ interface Term {
   negated: boolean;
   operator: string | null;
   value: string;
+  /** A braced group: the term matches when any of these does. */
+  any?: Term[];
 }
 
 export interface CompiledQuery {
@@ -39,15 +43,20 @@ export function compileQuery(query: string): CompiledQuery {
 
 function tokenize(query: string): Term[] {
   const terms: Term[] = [];
-  const pattern = /(-?)(?:([A-Za-z][A-Za-z0-9_]*):)?(?:"([^"]*)"|(\S+))/g;
+  const pattern = /(-?)\{([^{}]*)\}|(-?)(?:([A-Za-z][A-Za-z0-9_]*):)?(?:"([^"]*)"|([^\s{}]+))/g;
   for (let m = pattern.exec(query); m; m = pattern.exec(query)) {
-    const value = m[3] ?? m[4] ?? '';
-    terms.push({ negated: m[1] === '-', operator: m[2] ? m[2].toLowerCase() : null, value });
+    if (m[2] !== undefined) {
+      terms.push({ negated: m[1] === '-', operator: null, value: '', any: tokenize(m[2]) });
+      continue;
+    }
+    const value = m[5] ?? m[6] ?? '';
+    terms.push({ negated: m[3] === '-', operator: m[4] ? m[4].toLowerCase() : null, value });
   }
   return terms;
 }
 
 function termMatches(term: Term, message: GmailMessageState): boolean {
+  if (term.any) return term.any.some(t => termMatches(t, message) !== t.negated);
   const value = term.value.toLowerCase();
   switch (term.operator) {
     case 'label':

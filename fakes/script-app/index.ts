@@ -55,6 +55,14 @@ export function createScriptApp(
           schedule.everyDays = n;
           return clock;
         },
+        onMonthDay(day: number) {
+          // Apps Script takes the 1st to the 31st; a month without the day skips it.
+          if (!Number.isInteger(day) || day < 1 || day > 31) {
+            throw new Error(`Invalid argument: day`);
+          }
+          schedule.onMonthDay = day;
+          return clock;
+        },
         atHour(hour: number) {
           schedule.atHour = hour;
           return clock;

@@ -10,6 +10,7 @@ import {
   spreadsheetOf,
 } from './access';
 import { parseA1, rangeA1, toStoredCell, type GridArea } from './cells';
+import { getCharts, insertChart, newChartBuilder, removeChart, updateChart } from './chart';
 import {
   cellCount,
   deleteRows,
@@ -62,6 +63,11 @@ type SheetApi = Pick<
   | 'autoResizeColumns'
   | 'setTabColor'
   | 'createTextFinder'
+  | 'newChart'
+  | 'insertChart'
+  | 'getCharts'
+  | 'updateChart'
+  | 'removeChart'
 >;
 
 function isInteger(value: unknown): value is number {
@@ -512,6 +518,24 @@ export class FakeSheet implements SheetApi {
       },
       findText
     );
+  }
+
+  /** Embedded charts live in the sheet's state (chart.ts). */
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.sheet();
+    return newChartBuilder(this.ctx, this.spreadsheetId, this.sheetId);
+  }
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    insertChart(this.ctx, this.spreadsheetId, this.sheet(), chart);
+  }
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    return getCharts(this.ctx, this.spreadsheetId, this.sheet());
+  }
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    updateChart(this.ctx, this.spreadsheetId, this.sheet(), chart);
+  }
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    removeChart(this.ctx, this.spreadsheetId, this.sheet(), chart);
   }
 
   /** The sheet id for other fakes (not an Apps Script method; never counted). */

@@ -34,6 +34,16 @@ describe('ScriptApp time-driven triggers', () => {
     expect(state.now - before).toBe(300);
   });
 
+  it('stores a monthly trigger on a day of the month, and refuses a day that is not one', () => {
+    const state = createWorkspaceState({ users: [alice] });
+    const { ScriptApp } = start(state, alice.email);
+    ScriptApp.newTrigger('makeReport').timeBased().onMonthDay(1).atHour(8).create();
+    expect(state.triggers[0].schedule).toEqual({ onMonthDay: 1, atHour: 8 });
+    expect(() => ScriptApp.newTrigger('makeReport').timeBased().onMonthDay(32)).toThrow(
+      'Invalid argument: day'
+    );
+  });
+
   it('refuses an add-on trigger that recurs more often than hourly', () => {
     const state = createWorkspaceState({ users: [alice] });
     const { ScriptApp } = start(state, alice.email);
