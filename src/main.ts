@@ -30,6 +30,16 @@ export {
 } from './handlers/gmail';
 export { onVerifyAuditLog } from './handlers/audit';
 export {
+  onRefreshDashboard,
+  onToggleDailyDashboard,
+  onScheduledDashboardRefresh,
+  onGenerateExcoReport,
+  onToggleExcoSchedule,
+  onScheduledExcoReport,
+} from './handlers/performance';
+export { onDeclareSuggested, onOpenSuggestedEmail, onFlagSuggestedEmail } from './handlers/nudges';
+export { onOpenSearch, onFindRecord, onSearch, onSearchPage } from './handlers/search';
+export {
   onRecordsTeamHome,
   onRefreshReviewQueue,
   onToggleDailyQueueRefresh,
@@ -46,6 +56,7 @@ export {
   onLiftHold,
 } from './handlers/review';
 export { doPost, doGet, onSaveRegisterService, onSyncProtections } from './handlers/web-app';
+export { onOpenLessonForm, onRecordLesson } from './handlers/lessons';
 export {
   onOpenTransfer,
   onBuildTransferPackage,
@@ -53,3 +64,11 @@ export {
   onMarkTransferred,
   onExportFilePlan,
 } from './handlers/transfer';
+export {
+  onOpenLeaverSweep,
+  onStartLeaverSweep,
+  onContinueLeaverSweepNow,
+  onContinueLeaverSweep,
+  onDeclareLeaverFiles,
+  onHandOverLeaverFiles,
+} from './handlers/leaver';

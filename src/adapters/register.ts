@@ -457,6 +457,60 @@ export class Register {
     range.setValues(rows);
     return range;
   }
+
+  // Searching: each criterion is one server-side search of one column, rows 2 to `upTo`; only
+  // the rows a page shows are then read.
+
+  /** Rows (ascending) whose `key` column matches, found by one TextFinder on that column. */
+  matchingRows(
+    tab: TabKey,
+    key: string,
+    find: { text: string; regex?: boolean; entireCell?: boolean; matchCase?: boolean },
+    upTo: number
+  ): number[] {
+    const column = this.columns(tab)[key];
+    if (column === undefined || upTo < 2) return [];
+    return this.sheet(tab)
+      .getRange(2, column + 1, upTo - 1, 1)
+      .createTextFinder(find.text)
+      .useRegularExpression(!!find.regex)
+      .matchEntireCell(!!find.entireCell)
+      .matchCase(!!find.matchCase)
+      .findAll()
+      .map(match => match.getRow());
+  }
+
+  /** The values of one column, rows 2 to `upTo`, in one read. */
+  columnValues(tab: TabKey, key: string, upTo: number): unknown[] {
+    const column = this.columns(tab)[key];
+    if (column === undefined || upTo < 2) return [];
+    return this.sheet(tab)
+      .getRange(2, column + 1, upTo - 1, 1)
+      .getValues()
+      .map(r => r[0]);
+  }
+
+  /**
+   * Reads the given rows, as far as the last of `keys`' columns, with one read per span (rows
+   * close together share a span; see the domain's readSpans).
+   */
+  readRows(
+    tab: TabKey,
+    spans: { first: number; count: number }[],
+    keys: string[]
+  ): Map<number, EntryRow> {
+    const columns = this.columns(tab);
+    const positions = keys.map(k => columns[k]).filter((p): p is number => p !== undefined);
+    const width = Math.max(0, ...positions) + 1;
+    const out = new Map<number, EntryRow>();
+    for (const span of spans) {
+      const values = this.sheet(tab).getRange(span.first, 1, span.count, width).getValues();
+      values.forEach((cells, i) =>
+        out.set(span.first + i, { row: span.first + i, entry: toEntry(cells, columns), cells })
+      );
+    }
+    return out;
+  }
 }
 
 function writeError(error: unknown): Error {

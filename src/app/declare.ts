@@ -43,6 +43,15 @@ export interface ItemRef {
   id: string;
   title: string;
   mimeType: string;
+  /** Known once the item is read: its folders and last change (for the sidebar's suggestions). */
+  parents?: string[];
+  modifiedAt?: Date | null;
+}
+
+/** What a suggestion rule proposes; a marking found in the item still wins over its classification. */
+export interface SuggestedChoices {
+  series?: string;
+  classification?: string;
 }
 
 export interface PreparedItem {
@@ -55,13 +64,20 @@ export interface PreparedItem {
 
 export interface Preparation {
   items: PreparedItem[];
+  /** The series whose folder holds the items, if any (not a guess from the user's habits). */
+  folderSeries: string | null;
   /** The form as it opens: a typical declaration needs no change. */
   defaults: DeclarationForm;
   series: Series[];
 }
 
 /** Reads what the form needs: which items are records already, markings, folders, the user's habits. */
-export function prepareDeclaration(w: Workplace, refs: ItemRef[], now: Date): Preparation {
+export function prepareDeclaration(
+  w: Workplace,
+  refs: ItemRef[],
+  now: Date,
+  suggested: SuggestedChoices = {}
+): Preparation {
   const records = w.register.findByFileIds(refs.map(r => r.id));
   const preferences = readPreferences();
   const folderSeries = new Map(
@@ -95,7 +111,7 @@ export function prepareDeclaration(w: Workplace, refs: ItemRef[], now: Date): Pr
       const check = checkItem(facts(item, scan), scan.found);
       if (scan.refused) console.warn(`Refused ${scan.refused} item ${item.id}`);
       items.push({
-        ref: { ...ref, title: item.name },
+        ref: { ...ref, title: item.name, parents: item.parents, modifiedAt: item.modifiedAt },
         record: null,
         blocked: check.blocked,
         warnings: check.warnings,
@@ -110,18 +126,19 @@ export function prepareDeclaration(w: Workplace, refs: ItemRef[], now: Date): Pr
   }
   const series = orderSeries({
     series: w.reference.series,
-    folderSeries: suggestedSeries,
+    folderSeries: suggested.series || suggestedSeries,
     recent: preferences.recentSeries,
   });
   return {
     items,
+    folderSeries: suggestedSeries,
     series,
     defaults: {
-      classification: found?.classification ?? 'OFFICIAL',
+      classification: found?.classification ?? (suggested.classification || 'OFFICIAL'),
       handlingInstructions: found?.handlingInstructions ?? [],
       descriptors: found?.descriptors ?? [],
       caveats: found?.caveats ?? [],
-      series: suggestedSeries ?? preferences.recentSeries[0] ?? '',
+      series: suggested.series || (suggestedSeries ?? preferences.recentSeries[0] ?? ''),
       businessUnit: preferences.businessUnit,
       description: '',
       recordDate: recordDate ?? now,

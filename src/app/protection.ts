@@ -22,6 +22,10 @@ export const PROTECTED_TABS: TabKey[] = [
   'filePlan',
   'retention',
   'businessUnits',
+  'dashboard',
+  'lessons',
+  'suggestions',
+  'leavers',
 ];
 
 export const PROTECTION_DESCRIPTION =

@@ -4,6 +4,7 @@
 import type { Register } from '../adapters/register';
 import { SCHEMA_VERSION, TAB_ORDER, TABS } from '../domain/register-schema';
 import type { TabKey } from '../domain/register-schema';
+import { DEFAULT_RULE_CELLS, ruleRow } from '../domain/suggestions';
 import type { Workplace } from './deployment';
 import { UserFacingError } from './errors';
 import { AUDIT_CHAIN_START_SETTING, formatColumn, SETTINGS_TAB, validateColumn } from './setup';
@@ -135,6 +136,12 @@ function addTab(register: Register, key: TabKey, user: string, now: Date): void 
   if (key === 'team') {
     // Whoever first opens the records team's tools on an older register is an administrator.
     sheet.getRange(2, 1, 1, 6).setValues([[user, '', 'Records manager', 'Yes', user, now]]);
+  }
+  if (key === 'suggestions') {
+    // The built-in suggestion rules, written out for the records team to edit.
+    sheet
+      .getRange(2, 1, DEFAULT_RULE_CELLS.length, columns.length)
+      .setValues(DEFAULT_RULE_CELLS.map(ruleRow));
   }
 }
 

@@ -2,7 +2,8 @@
 // records team's authority (it executes as the account that deployed it, a protection editor of
 // every register tab). It establishes who is calling from their OAuth token (Google's tokeninfo),
 // never from the request, and writes only what a staff flow would: new register rows declared by
-// the caller, later filing and rendition updates to the caller's own rows, and series folders.
+// the caller, later filing and rendition updates to the caller's own rows, series folders, and
+// lessons learned recorded by the caller.
 // Every request is checked in full before anything is written; writes happen under the script
 // lock and are idempotent (an item already in the register is reported, never added again).
 import { withScriptLock } from '../adapters/lock';
@@ -30,6 +31,7 @@ import {
 } from '../domain/register-request';
 import type {
   DeclareRequest,
+  LessonRequest,
   SeriesFolderRequest,
   ServiceResponse,
   UpdateRequest,
@@ -39,6 +41,8 @@ import { isAdministrator, loadDeployment, openWorkplace } from './deployment';
 import type { Workplace } from './deployment';
 import { messageOf, UserFacingError } from './errors';
 import { createSeriesFolder } from './register-writer';
+import { readLessonRequest, validateLesson } from '../domain/lesson';
+import { commitLesson } from './lessons';
 
 const NOTHING_SAVED = 'Nothing was saved.';
 /** Tokens with less time left than this are treated as expired (the call itself takes time). */
@@ -110,6 +114,8 @@ export function serveRegisterRequest(body: string, now: Date): ServiceResponse {
         return update(w, caller, request, now);
       case 'seriesFolder':
         return seriesFolder(w, request);
+      case 'lesson':
+        return lesson(w, caller, request, now);
     }
   } catch (error) {
     if (error instanceof Refusal) {
@@ -278,6 +284,16 @@ function seriesFolder(w: Workplace, request: SeriesFolderRequest): ServiceRespon
   }
   const folderId = series.folderId || createSeriesFolder(w, series);
   return { ok: true, operation: 'seriesFolder', folderId };
+}
+
+/** A lesson learned, recorded as the caller after the same checks the sidebar makes. */
+function lesson(w: Workplace, caller: string, request: LessonRequest, now: Date): ServiceResponse {
+  const read = readLessonRequest(request.lesson);
+  const checked = validateLesson(read.form, w.reference);
+  const problems = [...read.problems, ...checked.errors.map(e => e.message)];
+  if (problems.length || !checked.valid) throw new Refusal(refusal(problems));
+  const result = commitLesson(w, caller, checked.valid, read.fileId, now);
+  return { ok: true, operation: 'lesson', ...result };
 }
 
 function refusal(problems: string[]): string {

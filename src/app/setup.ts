@@ -7,6 +7,7 @@ import { Register } from '../adapters/register';
 import { SEED_BUSINESS_UNITS, SEED_FILE_PLAN, SEED_RETENTION } from '../domain/seed';
 import { SCHEMA_VERSION, TAB_ORDER, TABS } from '../domain/register-schema';
 import type { ColumnSpec, TabKey } from '../domain/register-schema';
+import { DEFAULT_RULE_CELLS, ruleRow } from '../domain/suggestions';
 import { toCellText } from '../domain/text';
 import type { Deployment } from './deployment';
 import { isAdministrator } from './deployment';
@@ -71,13 +72,10 @@ export function createRegister(
       .getRange(1, 1, 1, sheet.getMaxColumns())
       .protect()
       .setDescription('Register headers: Records Capture finds columns by these names');
-    protection.removeEditors(
-      protection
-        .getEditors()
-        .map(u => u.getEmail())
-        .filter(e => !administrators.includes(e))
-    );
-    protection.addEditors(administrators);
+    // The spreadsheet is brand new, so its creator is the only editor: adding the other
+    // administrators is all it takes (no need to read and prune each protection's editors).
+    const others = administrators.filter(e => e !== deployment.user);
+    if (others.length) protection.addEditors(others);
     if (protection.canDomainEdit()) protection.setDomainEdit(false);
     for (const [i, column] of columns.entries()) formatColumn(sheet, i + 1, column);
   }
@@ -102,6 +100,10 @@ export function createRegister(
     .setValues(
       seedRows(SEED_BUSINESS_UNITS.map(u => [u.code, u.name, u.privateOffice ? 'Yes' : 'No']))
     );
+  // The suggestion rules start as the built-in ones, for the records team to edit.
+  sheets.suggestions
+    .getRange(2, 1, DEFAULT_RULE_CELLS.length, TABS.suggestions.columns.length)
+    .setValues(seedRows(DEFAULT_RULE_CELLS.map(ruleRow)));
   // The administrators are the first members of the records team.
   sheets.team
     .getRange(2, 1, administrators.length, 6)

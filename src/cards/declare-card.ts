@@ -28,6 +28,8 @@ export interface DeclareCardInput {
   /** The form as the user left it, when it comes back with errors. */
   form?: DeclarationForm;
   errors?: FieldError[];
+  /** Sections the host adds under the form (suggestions, lessons, finding a record). */
+  extras?: GoogleAppsScript.Card_Service.CardSection[];
 }
 
 export function declareCard(input: DeclareCardInput): GoogleAppsScript.Card_Service.Card {
@@ -65,6 +67,7 @@ export function declareCard(input: DeclareCardInput): GoogleAppsScript.Card_Serv
   if (!open.length) {
     if (!records.length && !blocked.length)
       card.addSection(CardService.newCardSection().addWidget(paragraph('Nothing to declare.')));
+    for (const section of input.extras ?? []) card.addSection(section);
     return card.build();
   }
 
@@ -101,6 +104,7 @@ export function declareCard(input: DeclareCardInput): GoogleAppsScript.Card_Serv
         )
     );
   card.addSection(filing);
+  for (const section of input.extras ?? []) card.addSection(section);
 
   card.setFixedFooter(
     CardService.newFixedFooter().setPrimaryButton(

@@ -38,7 +38,8 @@ export function recordWidgets(record: RecordSummary): GoogleAppsScript.Card_Serv
 
 export function recordsCard(
   records: RecordSummary[],
-  host: Host
+  host: Host,
+  extras: GoogleAppsScript.Card_Service.CardSection[] = []
 ): GoogleAppsScript.Card_Service.Card {
   const card = CardService.newCardBuilder()
     .setName('record')
@@ -68,6 +69,7 @@ export function recordsCard(
       )
     );
   }
+  for (const section of extras) card.addSection(section);
   return card.build();
 }
 

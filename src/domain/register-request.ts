@@ -56,7 +56,15 @@ export interface SeriesFolderRequest {
   series: string;
 }
 
-export type ServiceRequest = DeclareRequest | UpdateRequest | SeriesFolderRequest;
+/** A lesson learned for the Lessons tab: its fields only (the service sets id, who and when). */
+export interface LessonRequest {
+  version: number;
+  token: string;
+  operation: 'lesson';
+  lesson: Record<string, string>;
+}
+
+export type ServiceRequest = DeclareRequest | UpdateRequest | SeriesFolderRequest | LessonRequest;
 
 /** A register row as the service reports it back (what the sidebar shows of a record). */
 export interface WireRecord {
@@ -84,6 +92,7 @@ export type ServiceResponse =
     }
   | { ok: true; operation: 'update'; updated: string[] }
   | { ok: true; operation: 'seriesFolder'; folderId: string }
+  | { ok: true; operation: 'lesson'; lessonId: string; status: 'added' | 'existing' }
   | { ok: false; error: string };
 
 /** Audit actions a staff flow writes, per operation. */
@@ -226,9 +235,16 @@ export function parseRequest(text: string): { request: ServiceRequest } | { erro
         return { error: 'The request names no series.' };
       }
       return { request: value as unknown as SeriesFolderRequest };
+    case 'lesson': {
+      const lesson = value.lesson;
+      if (!isRecord(lesson) || !Object.values(lesson).every(v => typeof v === 'string')) {
+        return { error: 'The request must carry the lesson as {field: text}.' };
+      }
+      return { request: value as unknown as LessonRequest };
+    }
     default:
       return {
-        error: `The register service does not do "${String(value.operation)}": only declare, update and seriesFolder.`,
+        error: `The register service does not do "${String(value.operation)}": only declare, update, seriesFolder and lesson.`,
       };
   }
 }

@@ -33,7 +33,7 @@ export const LIFECYCLE_STATES = [
 export const FINAL_STATES: readonly string[] = ['Destroyed', 'Transferred'];
 
 /** Bumped when tabs or columns are added; the records team's tools upgrade older registers. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const YES_NO = ['Yes', 'No'] as const;
 
@@ -243,6 +243,89 @@ export const HOLD_COLUMNS: ColumnSpec[] = [
   col('liftReason', 'Lift reason'),
 ];
 
+export const LESSON_STAGES = ['Before', 'During', 'After'] as const;
+
+/** Lessons learned before, during and after projects, each linked to the project's series. */
+export const LESSON_COLUMNS: ColumnSpec[] = [
+  col('lessonId', 'Lesson ID', 'code', { note: 'LES-YYYY-NNNNNN, unique, never reused' }),
+  col('project', 'Project'),
+  col('series', 'Series', 'code', { allowed: { tab: 'filePlan' } }),
+  col('businessUnit', 'Business unit', 'code', { allowed: { tab: 'businessUnits' } }),
+  col('stage', 'Stage', 'code', { allowed: LESSON_STAGES }),
+  col('happened', 'What happened'),
+  col('lesson', 'Lesson'),
+  col('action', 'Action'),
+  col('owner', 'Action owner'),
+  col('recordedBy', 'Recorded by', 'code'),
+  col('recordedAt', 'Recorded at', 'datetime'),
+  col('fileId', 'File ID', 'code', { note: 'The document the lesson was recorded from, if any' }),
+  col('recordId', 'Record ID', 'code', { note: 'That document’s record, if it is one' }),
+];
+
+export const SUGGESTION_HOSTS = ['Docs', 'Drive', 'Gmail'] as const;
+export const SUGGESTION_KINDS = [
+  'Edited recently in a series folder',
+  'Email to or from',
+  'Title or subject words',
+] as const;
+
+/** The rules behind the "probably a record" suggestions, kept by the records team. */
+export const SUGGESTION_RULE_COLUMNS: ColumnSpec[] = [
+  col('rule', 'Rule'),
+  col('hosts', 'Applies to', 'text', { note: 'Docs, Drive, Gmail: any of them, comma separated' }),
+  col('kind', 'Kind', 'code', { allowed: SUGGESTION_KINDS }),
+  col('pattern', 'Pattern', 'text', {
+    note: 'Days since edited; email addresses or domains; or words, comma separated',
+  }),
+  col('series', 'Suggested series', 'code', { allowed: { tab: 'filePlan' } }),
+  col('classification', 'Suggested classification', 'code', { allowed: HELD_CLASSIFICATIONS }),
+  col('why', 'Why (shown to staff)'),
+  col('active', 'Active', 'flag', { allowed: YES_NO }),
+];
+
+export const LEAVER_STATUSES = [
+  'Not declared',
+  'Declared',
+  'Handed over',
+  'Could not hand over',
+  'Gone',
+] as const;
+
+/** Files a leaver owns that are not records yet, found by the leaver sweep, and what was done. */
+export const LEAVER_COLUMNS: ColumnSpec[] = [
+  col('select', 'Select', 'flag', { note: 'Tick rows, then declare or hand them over' }),
+  col('sweepId', 'Sweep', 'code'),
+  col('leaver', 'Leaver', 'code'),
+  col('fileId', 'File ID', 'code'),
+  col('title', 'Title'),
+  col('url', 'Link'),
+  col('mimeType', 'MIME type', 'code'),
+  col('folder', 'Folder'),
+  col('lastUpdated', 'Last updated', 'datetime'),
+  col('status', 'Status', 'code', { allowed: LEAVER_STATUSES }),
+  col('recordId', 'Record ID', 'code'),
+  col('newOwner', 'New owner', 'code'),
+  col('doneBy', 'Done by', 'code'),
+  col('doneAt', 'Done at', 'datetime'),
+  col('note', 'Note'),
+];
+
+/**
+ * The dashboard's monthly table, last 12 months by business unit (the per-unit summary and the
+ * charts sit beside it: what is overdue or on hold is a figure for today, not for a month).
+ * Rebuilt by the dashboard refresh; never edited by hand.
+ */
+export const DASHBOARD_COLUMNS: ColumnSpec[] = [
+  col('month', 'Month', 'code'),
+  col('businessUnit', 'Business unit', 'code'),
+  col('declared', 'Records declared', 'number'),
+  col('emails', 'Emails captured', 'number'),
+  col('complete', 'Complete metadata (%)', 'number', {
+    note: 'Of the records declared (emails apart), those with every field of a complete declaration',
+  }),
+  col('sensitive', 'OFFICIAL-SENSITIVE (%)', 'number', { note: 'Of all records and emails' }),
+];
+
 export type TabKey =
   | 'register'
   | 'filePlan'
@@ -252,7 +335,11 @@ export type TabKey =
   | 'team'
   | 'queue'
   | 'disposals'
-  | 'holds';
+  | 'holds'
+  | 'dashboard'
+  | 'lessons'
+  | 'suggestions'
+  | 'leavers';
 
 export interface TabSpec {
   key: TabKey;
@@ -272,18 +359,31 @@ export const TABS: Record<TabKey, TabSpec> = {
   queue: { key: 'queue', name: 'Review queue', columns: QUEUE_COLUMNS, addedLater: true },
   disposals: { key: 'disposals', name: 'Disposals', columns: DISPOSAL_COLUMNS, addedLater: true },
   holds: { key: 'holds', name: 'Legal holds', columns: HOLD_COLUMNS, addedLater: true },
+  dashboard: { key: 'dashboard', name: 'Dashboard', columns: DASHBOARD_COLUMNS, addedLater: true },
+  lessons: { key: 'lessons', name: 'Lessons', columns: LESSON_COLUMNS, addedLater: true },
+  suggestions: {
+    key: 'suggestions',
+    name: 'Suggestion rules',
+    columns: SUGGESTION_RULE_COLUMNS,
+    addedLater: true,
+  },
+  leavers: { key: 'leavers', name: 'Leaver sweep', columns: LEAVER_COLUMNS, addedLater: true },
 };
 
 /** Tab order in a new register. */
 export const TAB_ORDER: TabKey[] = [
   'register',
   'queue',
+  'dashboard',
+  'lessons',
   'filePlan',
   'retention',
   'businessUnits',
   'team',
+  'suggestions',
   'holds',
   'disposals',
+  'leavers',
   'audit',
 ];
 

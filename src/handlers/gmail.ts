@@ -22,6 +22,7 @@ import { notSetUpCard } from '../cards/setup-card';
 import { formString, formStrings, parameter } from './event';
 import type { AddonEvent } from './event';
 import { cards, respond } from './respond';
+import { homeSections } from './home-extras';
 
 type Card = GoogleAppsScript.Card_Service.Card;
 
@@ -43,7 +44,9 @@ export function onGmailHomepage(_e: AddonEvent): Card[] {
   return cards(() => {
     const deployment = loadDeployment();
     const w = openWorkplace(deployment);
-    return w ? sweepCard() : notSetUpCard(deployment);
+    return w
+      ? sweepCard(undefined, homeSections(w, { host: 'GMAIL', homepage: true }))
+      : notSetUpCard(deployment);
   });
 }
 
@@ -137,7 +140,10 @@ function sweepTrigger(): GoogleAppsScript.Script.Trigger | null {
 }
 
 /** The Gmail homepage: what the scheduled capture has done, and its controls. */
-function sweepCard(notice?: string): Card {
+function sweepCard(
+  notice?: string,
+  extras: GoogleAppsScript.Card_Service.CardSection[] = []
+): Card {
   const status = readSweepStatus();
   const hourly = !!sweepTrigger();
   const section = CardService.newCardSection()
@@ -178,11 +184,12 @@ function sweepCard(notice?: string): Card {
       )
     );
   if (notice) section.addWidget(paragraph(notice));
-  return CardService.newCardBuilder()
+  const card = CardService.newCardBuilder()
     .setName('sweep')
     .setHeader(header('Capture emails', BRAND))
-    .addSection(section)
-    .build();
+    .addSection(section);
+  for (const extra of extras) card.addSection(extra);
+  return card.build();
 }
 
 export function onCaptureFlaggedNow(_e: AddonEvent): GoogleAppsScript.Card_Service.ActionResponse {

@@ -18,9 +18,13 @@ import { formatDateTime, update } from '../cards/common';
 import { auditHomeSection } from '../cards/audit-card';
 import { reviewHomeSection } from '../cards/review-card';
 import { transferHomeSection } from '../cards/transfer-card';
+import { leaverHomeSection } from '../cards/leaver-card';
+import { readLeaverSweep } from '../app/leaver-sweep';
 import { protectionHomeSection } from '../cards/setup-card';
 import { reviewSummary } from '../app/review';
 import { DAILY_FIELD, recordsTeamHomeCard, registerVisitorCard } from '../cards/records-team-card';
+import { performanceView } from '../app/exco-report';
+import { performanceHomeSection } from '../cards/performance-card';
 import { formString } from './event';
 import type { AddonEvent } from './event';
 import { respond } from './respond';
@@ -32,7 +36,9 @@ type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
 export function recordsTeamHome(w: Workplace, notice?: string): Card {
   return recordsTeamHomeCard(recordsTeamHomeView(w, notice), [
     reviewHomeSection(reviewSummary(w)),
+    performanceHomeSection(performanceView(w, new Date())),
     transferHomeSection(),
+    leaverHomeSection(readLeaverSweep()),
     auditHomeSection(),
     protectionHomeSection(w),
   ]);

@@ -8,6 +8,7 @@ import type { Host } from '../cards/common';
 import { declareCard } from '../cards/declare-card';
 import { selectionParameters } from '../adapters/selection';
 import { recordsCard } from '../cards/record-card';
+import { homeSections } from './home-extras';
 import { registerSidebar } from './records-team';
 import { notSetUpCard, registerCard } from '../cards/setup-card';
 import { cards } from './respond';
@@ -20,12 +21,20 @@ type Card = GoogleAppsScript.Card_Service.Card;
 export function cardForItems(w: Workplace, host: Host, refs: ItemRef[]): Card {
   const preparation = prepareDeclaration(w, refs, new Date());
   const records = preparation.items.filter(i => i.record).map(i => i.record!);
-  if (records.length === preparation.items.length) return recordsCard(records, host);
+  const single = preparation.items.length === 1 ? preparation.items[0] : null;
+  const extras = homeSections(w, {
+    host,
+    homepage: false,
+    item: single && !single.record ? single.ref : null,
+    series: single ? single.record?.series || preparation.folderSeries : null,
+  });
+  if (records.length === preparation.items.length) return recordsCard(records, host, extras);
   return declareCard({
     host,
     preparation,
     reference: w.reference,
     itemParameters: selectionParameters,
+    extras,
   });
 }
 
@@ -95,10 +104,14 @@ export function onSheetsFileScopeGranted(e: AddonEvent): Card[] {
 }
 
 export function onDriveHomepage(_e: AddonEvent): Card[] {
-  return withWorkplace(() =>
+  return withWorkplace(w =>
     messageCard(
       'Declare records',
-      'Select one or more files in Drive to declare them records: mark them, file them in their series and add them to the register.'
+      'Select one or more files in Drive to declare them records: mark them, file them in their series and add them to the register.',
+      card => {
+        for (const section of homeSections(w, { host: 'DRIVE', homepage: true }))
+          card.addSection(section);
+      }
     )
   );
 }

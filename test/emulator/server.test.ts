@@ -248,7 +248,10 @@ describe('the page and the session', () => {
         name: 'Records Capture',
         primaryColor: '#1d70b8',
         hosts: ['docs', 'sheets', 'drive', 'gmail'],
-        universalActions: [{ label: 'Register', runFunction: 'onShowRegister' }],
+        universalActions: [
+          { label: 'Register', runFunction: 'onShowRegister' },
+          { label: 'Find a record', runFunction: 'onFindRecord' },
+        ],
       },
       hosts: {
         docs: [

@@ -46,6 +46,10 @@ const PROTECTED_TABS = [
   'File plan',
   'Retention schedules',
   'Business units',
+  'Dashboard',
+  'Lessons',
+  'Suggestion rules',
+  'Leaver sweep',
 ];
 
 /** A department whose DRO deployed the register service and saved it in the register card. */
@@ -171,7 +175,7 @@ describe('the register service and the protected register', () => {
     const { ws, url, saved } = withService();
     expect(saved.error).toBeUndefined();
     expect(textOf(saved.json)).toMatch(
-      /Register service saved: it writes as dro@dfrr\.gov\.uk; 9 tabs protected/
+      /Register service saved: it writes as dro@dfrr\.gov\.uk; 13 tabs protected/
     );
     // Saving checked the address: the service's doGet answered as the DRO.
     expect(saved.webApps.map(w => [w.function, w.user])).toEqual([['doGet', DRO]]);
@@ -577,7 +581,7 @@ describe('the register service and the protected register', () => {
     team.rows[2] = [BOB, 'Bob Okafor', 'Reviewer', 'Yes', DRO, ''];
     const home = firstCard(ws.run('onHomepage', homepageEvent('DOCS'), { user: DRO }).json);
     const sync = press(ws, homepageEvent('DOCS'), home, 'onSyncProtections', DRO);
-    expect(textOf(sync.json)).toMatch(/9 tabs protected for 2 editors/);
+    expect(textOf(sync.json)).toMatch(/13 tabs protected for 2 editors/);
     const spreadsheet = ws.state.spreadsheets[registerId(ws)];
     const register = spreadsheet.protections.find(
       p => p.sheetName === 'Register' && p.a1 === null

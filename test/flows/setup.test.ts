@@ -57,12 +57,16 @@ describe('first run', () => {
     expect(names).toEqual([
       'Register',
       'Review queue',
+      'Dashboard',
+      'Lessons',
       'File plan',
       'Retention schedules',
       'Business units',
       'Records team',
+      'Suggestion rules',
       'Legal holds',
       'Disposals',
+      'Leaver sweep',
       'Audit log',
       'Settings',
     ]);
