@@ -8,6 +8,7 @@ import { messageOf } from '../app/errors';
 import { SERVICE_NAME, SERVICE_VERSION } from '../domain/register-request';
 import type {
   DeclareRequest,
+  LessonRequest,
   SeriesFolderRequest,
   ServiceResponse,
   UpdateRequest,
@@ -17,7 +18,8 @@ import type {
 export type RequestBody =
   | Omit<DeclareRequest, 'version' | 'token'>
   | Omit<UpdateRequest, 'version' | 'token'>
-  | Omit<SeriesFolderRequest, 'version' | 'token'>;
+  | Omit<SeriesFolderRequest, 'version' | 'token'>
+  | Omit<LessonRequest, 'version' | 'token'>;
 
 const TOKENINFO_URL = 'https://oauth2.googleapis.com/tokeninfo';
 const CLIENT_CACHE_KEY = 'records-capture.oauth-client';

@@ -14,6 +14,7 @@ import {
   LESSON_AUDIT_ACTION,
   lessonAuditDetails,
   lessonEntry,
+  lessonFields,
   validateLesson,
 } from '../domain/lesson';
 import type { LessonError, LessonForm, ValidLesson } from '../domain/lesson';
@@ -157,33 +158,18 @@ function sendToService(
   lesson: ValidLesson,
   fileId: string
 ): { lessonId: string; status: 'added' | 'existing' } {
-  const request = {
-    operation: 'lesson' as const,
-    lesson: {
-      project: lesson.project,
-      series: lesson.series,
-      businessUnit: lesson.businessUnit,
-      stage: lesson.stage,
-      happened: lesson.happened,
-      lesson: lesson.lesson,
-      action: lesson.action,
-      owner: lesson.owner,
-      fileId,
-    },
-  };
-  // The adapter's request type lists the record operations; a lesson is posted the same way.
-  const answer = callRegisterService(
-    url,
-    request as unknown as Parameters<typeof callRegisterService>[1]
-  ) as { operation: string; lessonId?: string; status?: string };
-  w.register.forgetPositions();
-  if (answer.operation !== 'lesson' || !answer.lessonId) {
+  const answer = callRegisterService(url, {
+    operation: 'lesson',
+    lesson: { ...lessonFields(lesson), fileId },
+  });
+  if (answer.operation !== 'lesson') {
     throw new UserFacingError(
       'The register service answered a different question than it was asked. Nothing more was saved. Tell the records team.',
       'Register service failed'
     );
   }
-  return { lessonId: answer.lessonId, status: answer.status === 'existing' ? 'existing' : 'added' };
+  w.register.forgetPositions();
+  return { lessonId: answer.lessonId, status: answer.status };
 }
 
 /** Rows of the Lessons tab whose `key` column is `value`: one server-side search, no rows read. */

@@ -144,10 +144,9 @@ export interface LessonMeta {
   recordId: string;
 }
 
-/** The Lessons row, keyed by column key (the register adapter writes every string as text). */
-export function lessonEntry(lesson: ValidLesson, meta: LessonMeta): RegisterEntry {
+/** The fields a person fills in, as the register service receives them. */
+export function lessonFields(lesson: ValidLesson): Record<LessonField, string> {
   return {
-    lessonId: meta.lessonId,
     project: lesson.project,
     series: lesson.series,
     businessUnit: lesson.businessUnit,
@@ -156,6 +155,14 @@ export function lessonEntry(lesson: ValidLesson, meta: LessonMeta): RegisterEntr
     lesson: lesson.lesson,
     action: lesson.action,
     owner: lesson.owner,
+  };
+}
+
+/** The Lessons row, keyed by column key (the register adapter writes every string as text). */
+export function lessonEntry(lesson: ValidLesson, meta: LessonMeta): RegisterEntry {
+  return {
+    lessonId: meta.lessonId,
+    ...lessonFields(lesson),
     recordedBy: meta.recordedBy,
     recordedAt: meta.recordedAt,
     fileId: meta.fileId,
