@@ -1,12 +1,9 @@
 // The trainer walkthroughs: the department's records standards, rehearsed step by step. Each
 // step ticks itself off from the emulated Workspace, so a trainee sees progress as they work.
 import type { WorkspaceState } from '../fakes/core/state';
-import { actionEvent, editorEvent } from '../fakes/events';
-import { formValues, firstCard } from '../fakes/form';
-import { allActions } from '../fakes/card-service/query';
-import { Workspace } from '../fakes/harness/workspace';
 import { DEMO, MAIL, PEOPLE, seedDemoWithRegister } from './demo';
 import { ARCHIVE, seedArchive, seedRecordsTeam } from './demo/archive';
+import { declareThroughSidebar, PROJECTS, seedProjects } from './demo/projects';
 import type { Walkthrough } from './walkthrough-types';
 
 const CONFIG_KEY = 'records-capture.config';
@@ -156,26 +153,6 @@ export async function seedRecordsTeamDepartment(state: WorkspaceState): Promise<
   const register = registerId(state);
   seedArchive(state, register, configValue(state, 'rootFolderId'));
   seedRecordsTeam(state, register);
-}
-
-/** Declares an item as a person would, through the add-on's own sidebar (for walkthrough seeds). */
-function declareThroughSidebar(
-  state: WorkspaceState,
-  user: string,
-  docId: string,
-  form: Record<string, string[]>
-): void {
-  const ws = new Workspace(state);
-  const event = editorEvent('DOCS', { id: docId, title: state.drive[docId].name });
-  const card = firstCard(ws.run('onDocsHomepage', event, { user }).json);
-  const declare = allActions(card).find(a => a.functionName === 'onDeclare');
-  if (!declare) throw new Error(`The demo could not declare ${state.drive[docId].name}`);
-  const result = ws.run(
-    'onDeclare',
-    actionEvent(event, declare.parameters, { ...formValues(card), ...form }),
-    { user }
-  );
-  if (result.error) throw new Error(result.error);
 }
 
 export function walkthroughs(): Walkthrough[] {
@@ -408,8 +385,124 @@ export function walkthroughs(): Walkthrough[] {
         },
       ],
     },
+    searchWalkthrough(),
+    lessonWalkthrough(),
     recordsTeamWalkthrough(),
   ];
+}
+
+/** Whether the trainee opened `then` after opening `first` (both ids, '' never matches). */
+function openedAfter(opened: string[], first: string, then: string): boolean {
+  const at = first ? opened.indexOf(first) : -1;
+  return at >= 0 && !!then && opened.indexOf(then, at + 1) > at;
+}
+
+/** The department with its register, the board papers and the projects' records. */
+export async function seedSearchDepartment(state: WorkspaceState): Promise<void> {
+  await seedDemoWithRegister(state);
+  for (const name of [DEMO.minutes, DEMO.exco]) {
+    declareThroughSidebar(state, PEOPLE.secretariat.email, itemNamed(state, name), {
+      series: ['GOV-BRD-01'],
+      businessUnit: ['BGS'],
+    });
+  }
+  seedProjects(state);
+}
+
+/** The department with its register and the projects' records, for recording lessons. */
+export async function seedProjectDepartment(state: WorkspaceState): Promise<void> {
+  await seedDemoWithRegister(state);
+  seedProjects(state);
+}
+
+/**
+ * Finding a record from any sidebar: the search box under the item's card, then More options to
+ * narrow by series and date. Searches change nothing, so the steps tick when the trainee opens
+ * the record a search found (its Open button opens it in the emulator).
+ */
+function searchWalkthrough(): Walkthrough {
+  return {
+    id: 'search-records',
+    title: 'Search for a record from any sidebar',
+    user: PEOPLE.policy.email,
+    seed: seedSearchDepartment,
+    steps: [
+      {
+        id: 'quick-search',
+        text: `As the Policy Officer, open Docs and open “${DEMO.submission}”, and allow access. Under Find a record in the sidebar, type “ExCo minutes” and press Search, then press Open on “${DEMO.minutes}”.`,
+        done: (state, session) =>
+          openedAfter(
+            session.opened,
+            itemNamed(state, DEMO.submission),
+            itemNamed(state, DEMO.minutes)
+          ),
+      },
+      {
+        id: 'more-options',
+        text: `Go back to “${DEMO.submission}”. Under Find a record press More options, choose series PRJ-LES-01 and press Search: the series holds a lessons report and a closure report. Narrow it to the dates 1 November 2016 to 30 November 2016 and search again: only “${PROJECTS.gate3Lessons}” is dated in November. Press Open on it. (Search for “CSR supplier” too: the project’s “${PROJECTS.commercial}” is in the register, but it is OFFICIAL-SENSITIVE and not shared with you, so it is not listed. Staff see only the records they can open.)`,
+        done: (state, session) =>
+          openedAfter(
+            session.opened,
+            itemNamed(state, DEMO.submission),
+            itemNamed(state, PROJECTS.gate3Lessons)
+          ),
+      },
+    ],
+  };
+}
+
+/** Where the lesson walkthrough's project keeps its governance papers. */
+const LESSON_SERIES = 'PRJ-GOV-01';
+
+/** A complete lesson (stage, lesson, action and its owner) recorded against the series. */
+function lessonRecorded(state: WorkspaceState, series: string): boolean {
+  return registerTab(state, 'Lessons').some(
+    row =>
+      row.Series === series &&
+      ['Stage', 'Lesson', 'Action', 'Action owner'].every(key => String(row[key] ?? '').trim())
+  );
+}
+
+/**
+ * Lessons learned: recorded from a project document's sidebar into the register's Lessons tab,
+ * and seen in the sidebar of the next document of the same series.
+ */
+function lessonWalkthrough(): Walkthrough {
+  return {
+    id: 'record-lesson',
+    title: 'Record a lesson learned',
+    user: PEOPLE.project.email,
+    seed: seedProjectDepartment,
+    steps: [
+      {
+        id: 'open-project-doc',
+        text: `As the Project Manager of the Casework System Replacement, open Docs and open “${PROJECTS.businessCase}”, a record in ${LESSON_SERIES}, and allow access: the sidebar has a section Lessons from ${LESSON_SERIES}, with none recorded yet.`,
+        done: (state, session) => session.opened.includes(itemNamed(state, PROJECTS.businessCase)),
+      },
+      {
+        id: 'record',
+        text: 'Press Record a lesson. Name the project “Casework System Replacement”, choose During the project, say what happened (requirements were signed off late because no business owner was named), the lesson (name a business owner for every requirement before procurement starts), an action and its owner, and press Record lesson: the sidebar says “Lesson recorded as LES-…”.',
+        done: state => lessonRecorded(state, LESSON_SERIES),
+      },
+      {
+        id: 'seen-in-series',
+        text: `Open “${PROJECTS.gate4Draft}”, in the ${LESSON_SERIES} folder but not a record yet, and allow access: its sidebar shows your lesson under Lessons from ${LESSON_SERIES}, so the next stage of the project starts from it.`,
+        done: (state, session) =>
+          lessonRecorded(state, LESSON_SERIES) &&
+          openedAfter(
+            session.opened,
+            itemNamed(state, PROJECTS.businessCase),
+            itemNamed(state, PROJECTS.gate4Draft)
+          ),
+      },
+      {
+        id: 'lessons-tab',
+        text: 'Open Sheets → “Records register” and its Lessons tab: the lesson’s row has its id, who recorded it, when, and the record it was recorded from.',
+        done: (state, session) =>
+          lessonRecorded(state, LESSON_SERIES) && session.opened.includes(registerId(state)),
+      },
+    ],
+  };
 }
 
 const lifecycleOf = (state: WorkspaceState, recordId: string): string =>

@@ -21,6 +21,10 @@ export const PEOPLE = {
   },
   hr: { email: 'hr.adviser@dfrr.gov.uk', name: 'HR Adviser, People and Capability' },
   secretariat: { email: 'board.secretary@dfrr.gov.uk', name: 'Board Secretary' },
+  project: {
+    email: 'csr.project@dfrr.gov.uk',
+    name: 'Project Manager, Casework System Replacement',
+  },
 } satisfies Record<string, UserState>;
 
 export const EVERYONE: UserState[] = Object.values(PEOPLE);

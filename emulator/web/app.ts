@@ -553,11 +553,23 @@ async function start(root: HTMLElement): Promise<void> {
    * or folder opens in Drive, at the folder holding it with the file selected.
    */
   function openLinkHere(url: string): (() => void) | null {
-    const id = /\/(?:d|folders)\/([A-Za-z0-9_-]+)/.exec(url)?.[1];
+    // Drive and editor links (…/d/<id>/…), and the form Document.getUrl() gives (open?id=<id>).
+    const id =
+      /\/(?:d|folders)\/([A-Za-z0-9_-]+)/.exec(url)?.[1] ??
+      /^https:\/\/(?:docs|drive)\.google\.com\/open\?id=([A-Za-z0-9_-]+)/.exec(url)?.[1];
     if (!id) return null;
     const inHost = openFromDrive({ id });
-    if (inHost || !/^https:\/\/drive\.google\.com\/\S+$/.test(url)) return inHost;
-    return () => void showInDrive(id);
+    if (inHost) return inHost;
+    if (/^https:\/\/drive\.google\.com\/\S+$/.test(url)) return () => void showInDrive(id);
+    if (!/^https:\/\/docs\.google\.com\/(?:document\/d|spreadsheets\/d|open)\b/.test(url))
+      return null;
+    // Made since the page loaded (a report the add-on has just written): ask the emulator again.
+    return () =>
+      void reloadSession().then(() => {
+        const opened = openFromDrive({ id });
+        if (opened) opened();
+        else openInNewTab(url);
+      });
   }
 
   async function showInDrive(id: string): Promise<void> {

@@ -141,9 +141,13 @@ export interface SearchResultsView {
 function hitWidget(hit: SearchHit): GoogleAppsScript.Card_Service.DecoratedText {
   const date = hit.recordDate ? formatDay(hit.recordDate) : 'no date';
   const widget = CardService.newDecoratedText()
-    .setTopLabel(`${hit.recordId} · ${hit.classification || 'unclassified'}`)
+    // A top label is cut to one line in Gmail and the editors, so it holds only the record id;
+    // the classification goes in the bottom label, which wraps.
+    .setTopLabel(hit.recordId)
     .setText(html(shorten(hit.title || '(no title)', 120)))
-    .setBottomLabel(`${hit.series || 'no series'} · ${date} · ${hit.lifecycle || 'Declared'}`)
+    .setBottomLabel(
+      `${hit.classification || 'unclassified'} · ${hit.series || 'no series'} · ${date} · ${hit.lifecycle || 'Declared'}`
+    )
     .setWrapText(true);
   if (hit.url) {
     widget.setButton(

@@ -41,3 +41,73 @@ export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
+
+/**
+ * A page on the emulator, with the problems it meets (script errors, requests leaving the
+ * emulator) collected for the test to check at the end.
+ */
+export async function openEmulator(
+  browser: Browser,
+  url: string
+): Promise<{ page: Page; problems: string[] }> {
+  // A British user: dates show and are typed day first, as the department's staff see them.
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  const problems: string[] = [];
+  page.on('pageerror', error => problems.push(error.message));
+  page.on('request', request => {
+    if (!request.url().startsWith(url) && !request.url().startsWith('data:'))
+      problems.push(`request to ${request.url()}`);
+  });
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=sidebar]');
+  return { page, problems };
+}
+
+/** Waits until the sidebar has finished running the add-on. */
+export async function idle(page: Page): Promise<void> {
+  await page.waitForSelector('[aria-busy=true]', { state: 'detached' });
+}
+
+/** The sidebar's text, whitespace collapsed. */
+export async function sidebarText(page: Page): Promise<string> {
+  await idle(page);
+  return ((await page.textContent('[data-testid=sidebar]')) ?? '').replace(/\s+/g, ' ');
+}
+
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.selectOption('[data-testid=user-picker]', email);
+  await idle(page);
+}
+
+/** Waits for a toast saying `text` (an earlier toast may still be showing) and returns it. */
+export async function toast(page: Page, text: string): Promise<string> {
+  const selector = `[data-testid=toast]:not([hidden]):has-text(${JSON.stringify(text)})`;
+  await page.waitForSelector(selector);
+  return (await page.textContent(selector)) ?? '';
+}
+
+/** Presses the sidebar's button labelled `label`. */
+export async function press(page: Page, label: string): Promise<void> {
+  await page.click(`[data-testid=sidebar] [data-testid=${JSON.stringify(`button-${label}`)}]`);
+}
+
+/** Opens a document from the Docs list (back to the list first if one is open). */
+export async function openDocument(page: Page, name: string): Promise<void> {
+  await page.click('[data-testid=host-docs]');
+  if (await page.isVisible('[data-testid=back-to-list]'))
+    await page.click('[data-testid=back-to-list]');
+  await page.click(`[data-testid=main] .rc-item:has-text(${JSON.stringify(name)})`);
+  await page.waitForSelector('[data-testid=document]');
+  await idle(page);
+}
+
+/** Allows the add-on access to the open document, and waits for the card that follows. */
+export async function allowDocumentAccess(page: Page, then: string): Promise<void> {
+  await press(page, 'Allow access to this document');
+  await page.waitForSelector(`[data-testid=sidebar] ${then}`);
+  await idle(page);
+}

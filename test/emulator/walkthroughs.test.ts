@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allActions, textOf } from '../../fakes/card-service/query';
+import { allActions, findWidgets, textOf } from '../../fakes/card-service/query';
 import { createWorkspaceState } from '../../fakes/core/state';
 import type { WorkspaceState } from '../../fakes/core/state';
 import { driveEvent, editorEvent, gmailEvent, homepageEvent } from '../../fakes/events';
@@ -12,6 +12,7 @@ import { firstCard, formValues } from '../../fakes/form';
 import { Workspace } from '../../fakes/harness/workspace';
 import { DEMO, MAIL, PEOPLE, seedDemo } from '../../emulator/demo';
 import { ARCHIVE } from '../../emulator/demo/archive';
+import { PROJECTS } from '../../emulator/demo/projects';
 import { createEmulator } from '../../emulator/server';
 import type { Emulator, RunReply } from '../../emulator/server';
 import type { TrainerSession, Walkthrough } from '../../emulator/walkthrough-types';
@@ -22,6 +23,7 @@ import {
   transferPackages,
   registerRowFor,
   registerRowWhere,
+  registerTab,
   TO_CAPTURE_LABEL,
   walkthroughs,
 } from '../../emulator/walkthroughs';
@@ -313,6 +315,124 @@ describe('trainer walkthroughs', () => {
       'open-register': true,
       'find-minutes': true,
     });
+  });
+
+  /** The results a search card lists: title, and the id of the item its Open button opens. */
+  function searchHits(card: unknown): { title: string; opens: string }[] {
+    return findWidgets(card, w => /^REC-/.test(w.decoratedText?.topLabel ?? '')).map(w => ({
+      title: w.decoratedText!.text,
+      opens: /\/d\/([A-Za-z0-9_-]+)/.exec(
+        w.decoratedText!.button?.onClick?.openLink?.url ?? ''
+      )![1],
+    }));
+  }
+
+  it('search for a record: the box under a document’s card, then More options to narrow', async () => {
+    const { walkthrough, ws, session } = await start('search-records');
+    expect(ticks(walkthrough, ws.state, session)).toEqual({
+      'quick-search': false,
+      'more-options': false,
+    });
+
+    // The Find a record box under the submission's card: ExCo minutes, opened from its result.
+    const { event, card } = openDoc(ws, session, DEMO.submission);
+    expect(textOf(card)).toMatch(/Find a record/);
+    const found = press(ws, event, card, 'onSearch', session.user, { searchQuery: 'ExCo minutes' });
+    const minutes = searchHits(firstCard(found.json)).find(h => h.title === DEMO.minutes)!;
+    expect(minutes.opens).toBe(idOf(ws.state, DEMO.minutes));
+    session.opened.push(minutes.opens);
+    expect(ticks(walkthrough, ws.state, session)).toEqual({
+      'quick-search': true,
+      'more-options': false,
+    });
+
+    // More options: series PRJ-LES-01 in November 2016 leaves the Gate 3 lessons report alone.
+    session.opened.push(idOf(ws.state, DEMO.submission));
+    const form = firstCard(press(ws, event, card, 'onOpenSearch', session.user).json);
+    const day = (iso: string) => ({ date: Date.parse(`${iso}T00:00:00Z`) });
+    const wholeSeries = searchHits(
+      firstCard(
+        press(ws, event, form, 'onSearch', session.user, { searchSeries: ['PRJ-LES-01'] }).json
+      )
+    );
+    expect(wholeSeries.map(h => h.title).sort()).toEqual(
+      [PROJECTS.frpClosure, PROJECTS.gate3Lessons].sort()
+    );
+    const narrowed = searchHits(
+      firstCard(
+        press(ws, event, form, 'onSearch', session.user, {
+          searchSeries: ['PRJ-LES-01'],
+          searchFrom: day('2016-11-01'),
+          searchTo: day('2016-11-30'),
+        }).json
+      )
+    );
+    expect(narrowed.map(h => h.title)).toEqual([PROJECTS.gate3Lessons]);
+    session.opened.push(narrowed[0].opens);
+    expect(ticks(walkthrough, ws.state, session)).toEqual({
+      'quick-search': true,
+      'more-options': true,
+    });
+
+    // The commercial evaluation is a record, but not one the Policy Officer can open.
+    const restricted = press(ws, event, card, 'onSearch', session.user, {
+      searchQuery: 'CSR supplier',
+    });
+    expect(searchHits(firstCard(restricted.json))).toEqual([]);
+    expect(textOf(restricted.json)).toContain('Only records you can open are listed');
+    const asDro = press(ws, event, card, 'onSearch', PEOPLE.dro.email, {
+      searchQuery: 'CSR supplier',
+    });
+    expect(searchHits(firstCard(asDro.json)).map(h => h.title)).toEqual([PROJECTS.commercial]);
+  });
+
+  it('record a lesson: from a project record, seen in the next document of the series', async () => {
+    const { walkthrough, ws, session } = await start('record-lesson');
+    expect(session.user).toBe(PEOPLE.project.email);
+    expect(Object.values(ticks(walkthrough, ws.state, session))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    const { event, card } = openDoc(ws, session, PROJECTS.businessCase);
+    expect(textOf(card)).toMatch(/Lessons from PRJ-GOV-01/);
+    expect(textOf(card)).toMatch(/No lessons recorded for this series yet/);
+    expect(ticks(walkthrough, ws.state, session)['open-project-doc']).toBe(true);
+
+    const form = firstCard(press(ws, event, card, 'onOpenLessonForm', session.user).json);
+    const lesson = 'Name a business owner for every requirement before procurement starts.';
+    // Without a stage and a lesson nothing is recorded, and nothing ticks.
+    const incomplete = press(ws, event, form, 'onRecordLesson', session.user, {
+      project: 'Casework System Replacement',
+    });
+    expect(textOf(incomplete.json)).toMatch(/Check the form/);
+    expect(ticks(walkthrough, ws.state, session).record).toBe(false);
+    const recorded = press(ws, event, form, 'onRecordLesson', session.user, {
+      project: 'Casework System Replacement',
+      stage: ['During'],
+      happened: 'Requirements were signed off late: no business owner was named.',
+      lesson,
+      action: 'Add named business owners to the requirements template',
+      owner: PEOPLE.project.email,
+    });
+    expect(textOf(recorded.json)).toMatch(/Lesson recorded as LES-2017-\d{6}/);
+    expect(registerTab(ws.state, 'Lessons')).toEqual([
+      expect.objectContaining({ Series: 'PRJ-GOV-01', Stage: 'During', Lesson: lesson }),
+    ]);
+    expect(ticks(walkthrough, ws.state, session)).toMatchObject({
+      record: true,
+      'seen-in-series': false,
+    });
+
+    const draft = openDoc(ws, session, PROJECTS.gate4Draft);
+    expect(textOf(draft.card)).toMatch(/Lessons from PRJ-GOV-01/);
+    expect(textOf(draft.card)).toContain(lesson);
+    expect(ticks(walkthrough, ws.state, session)['seen-in-series']).toBe(true);
+    session.opened.push(
+      JSON.parse(ws.state.properties.script['records-capture.config']!).registerId
+    );
+    expect(Object.values(ticks(walkthrough, ws.state, session))).toEqual([true, true, true, true]);
   });
 
   it('offers Drive files of the demo for multi-select declaration', async () => {
