@@ -8,12 +8,16 @@ import type { Register } from '../adapters/register';
 import {
   addRow,
   emptyMetrics,
+  figuresByMonth,
+  FIGURES_HEADERS,
+  FIGURES_TITLE,
   METRIC_KEYS,
   monthsUpTo,
   mostOftenMissing,
   percent,
   toDate,
   ukDay,
+  storedMetrics,
   ukMonth,
   unitsOf,
 } from '../domain/metrics';
@@ -53,6 +57,20 @@ export interface DashboardState {
   refreshedAt: string;
   by: string;
   rows: number;
+  /** Where the figures the ExCo report reads were written (absent before they were kept). */
+  stored?: StoredLayout;
+}
+
+/**
+ * The per-unit summary and the block of figures for every month, one above the other in the
+ * same columns: 1-based rows of the summary's header and of the block's header.
+ */
+export interface StoredLayout {
+  column: number;
+  summaryRow: number;
+  units: number;
+  figuresRow: number;
+  figures: number;
 }
 
 function parse<T>(text: string | null | undefined): T | null {
@@ -182,13 +200,20 @@ export interface DashboardReport {
   undated: number;
   refreshedAt: Date;
   url: string;
+  /** The figures as the ExCo report reads them back from the tab. */
+  stored: Metrics;
 }
 
 /** Rebuilds the Dashboard tab from the register. */
-export function refreshDashboard(w: Workplace, now: Date, budgetMs: number): DashboardReport {
+export function refreshDashboard(
+  w: Workplace,
+  now: Date,
+  budgetMs: number,
+  tooLarge: TooLarge = DASHBOARD_TOO_LARGE
+): DashboardReport {
   let read: MetricsRead;
   try {
-    read = readMetrics(w, now, budgetMs);
+    read = readMetrics(w, now, budgetMs, tooLarge);
   } catch (error) {
     if (error instanceof UserFacingError) throw error;
     throw new UserFacingError(
@@ -198,12 +223,12 @@ export function refreshDashboard(w: Workplace, now: Date, budgetMs: number): Das
   }
   const metrics = read.metrics;
   const refreshedAt = new Date();
-  const url = withScriptLock(() => {
+  const written = withScriptLock(() => {
     w.register.forgetPositions();
     // An older register gets the Dashboard tab (and the others) before anything is written.
     upgradeRegister(w.register, w.user, now);
     try {
-      const written = writeDashboard(w.register, metrics, now, refreshedAt);
+      const tab = writeDashboard(w.register, metrics, now, refreshedAt);
       PropertiesService.getScriptProperties().setProperty(
         DASHBOARD_STATE_KEY,
         JSON.stringify({
@@ -211,9 +236,10 @@ export function refreshDashboard(w: Workplace, now: Date, budgetMs: number): Das
           refreshedAt: refreshedAt.toISOString(),
           by: w.user,
           rows: metrics.rows - metrics.blank,
+          stored: tab.layout,
         } satisfies DashboardState)
       );
-      return written;
+      return tab;
     } catch (error) {
       if (error instanceof UserFacingError) throw error;
       throw new UserFacingError(
@@ -231,7 +257,8 @@ export function refreshDashboard(w: Workplace, now: Date, budgetMs: number): Das
     units: unitsOf(metrics).length,
     undated: metrics.undated,
     refreshedAt,
-    url,
+    url: written.url,
+    stored: written.stored(metrics.rows - metrics.blank),
   };
 }
 
@@ -248,11 +275,24 @@ export const SUMMARY_HEADERS = [
   'Most often missing',
 ];
 
+interface WrittenDashboard {
+  url: string;
+  layout: StoredLayout;
+  /** The figures as the ExCo report would read them back (the same parsing, from memory). */
+  stored: (rows: number) => Metrics;
+}
+
 /**
  * Writes the tab in a handful of calls: the old contents cleared, the monthly table, the side
- * block (updated line, per-unit summary, the table the monthly chart draws), then the charts.
+ * block (updated line, per-unit summary, the table the monthly chart draws), the figures for
+ * every month below it, then the charts.
  */
-function writeDashboard(register: Register, metrics: Metrics, now: Date, at: Date): string {
+function writeDashboard(
+  register: Register,
+  metrics: Metrics,
+  now: Date,
+  at: Date
+): WrittenDashboard {
   const sheet = register.sheet('dashboard');
   const dashboardColumns = register.columns('dashboard');
   const width = Math.max(...Object.values(dashboardColumns)) + 1;
@@ -294,18 +334,21 @@ function writeDashboard(register: Register, metrics: Metrics, now: Date, at: Dat
   side.push(['All records, by business unit (overdue and on hold: as of today)']);
   const summaryRow = side.length + 1;
   side.push(SUMMARY_HEADERS);
-  for (const unit of units) {
+  const summary = units.map(unit => {
     const u = metrics.units[unit];
-    side.push([
-      cell(unit),
+    return [
+      unit,
       u.declared,
       u.emails,
       percent(u.complete, u.declared) ?? '',
       percent(u.sensitive, u.declared + u.emails) ?? '',
       u.overdueReviews,
       u.onHold,
-      cell(mostOftenMissing(u)),
-    ]);
+      mostOftenMissing(u),
+    ];
+  });
+  for (const row of summary) {
+    side.push(row.map(v => (typeof v === 'string' ? cell(v) : v)));
   }
   side.push([]);
   side.push(['Records declared per month (chart data)']);
@@ -314,15 +357,26 @@ function writeDashboard(register: Register, metrics: Metrics, now: Date, at: Dat
   for (const month of months) {
     side.push([cell(month), ...units.map(unit => metrics.months[unit]?.[month]?.declared ?? 0)]);
   }
-  const sideWidth = Math.max(...side.map(r => r.length));
+  // Every month, not only the last 12, in counts: the ExCo report reads this instead of the
+  // register. Below the side block, in its columns, so the charts to the right never cover it
+  // and the records team can see the figures a report was made from.
+  side.push([]);
+  side.push([FIGURES_TITLE]);
+  const figuresRow = side.length + 1;
+  const figures = figuresByMonth(metrics);
+  const sideWidth = Math.max(...side.map(r => r.length), FIGURES_HEADERS.length);
   const block = side.map(r => [...r, ...new Array(sideWidth - r.length).fill('')]);
+  const figureCells = [
+    FIGURES_HEADERS,
+    ...figures.map(([month, unit, ...counts]) => [cell(month), cell(unit), ...counts]),
+  ];
 
   // Room for both tables and the charts to their right.
   const neededColumns = SIDE_COLUMN + sideWidth + 8;
   if (sheet.getMaxColumns() < neededColumns) {
     sheet.insertColumnsAfter(sheet.getMaxColumns(), neededColumns - sheet.getMaxColumns());
   }
-  const neededRows = Math.max(monthly.length + 1, block.length) + 1;
+  const neededRows = Math.max(monthly.length + 1, block.length + figureCells.length) + 1;
   if (sheet.getMaxRows() < neededRows) {
     sheet.insertRowsAfter(sheet.getMaxRows(), neededRows - sheet.getMaxRows());
   }
@@ -336,7 +390,11 @@ function writeDashboard(register: Register, metrics: Metrics, now: Date, at: Dat
     sheet.getRange(2, 1, monthly.length, width).setValues(monthly);
   }
   sheet.getRange(1, SIDE_COLUMN, block.length, sideWidth).setValues(block);
+  sheet
+    .getRange(figuresRow, SIDE_COLUMN, figureCells.length, FIGURES_HEADERS.length)
+    .setValues(figureCells);
   sheet.getRange(summaryRow, SIDE_COLUMN, 1, SUMMARY_HEADERS.length).setFontWeight('bold');
+  sheet.getRange(figuresRow, SIDE_COLUMN, 1, FIGURES_HEADERS.length).setFontWeight('bold');
   sheet.getRange(chartRow, SIDE_COLUMN, 1, units.length + 1).setFontWeight('bold');
 
   drawCharts(sheet, {
@@ -347,7 +405,51 @@ function writeDashboard(register: Register, metrics: Metrics, now: Date, at: Dat
     chartColumn: SIDE_COLUMN + sideWidth + 1,
   });
   SpreadsheetApp.flush();
-  return `${register.spreadsheet.getUrl()}#gid=${sheet.getSheetId()}`;
+  return {
+    url: `${register.spreadsheet.getUrl()}#gid=${sheet.getSheetId()}`,
+    layout: {
+      column: SIDE_COLUMN,
+      summaryRow,
+      units: units.length,
+      figuresRow,
+      figures: figures.length,
+    },
+    stored: rows => {
+      const parsed = storedMetrics(figures, summary, rows);
+      if (typeof parsed === 'string') throw new Error(`Dashboard figures not kept: ${parsed}`);
+      return parsed;
+    },
+  };
+}
+
+/** The Dashboard's stored figures, or why they cannot be used (the report then refreshes it). */
+export function readStoredMetrics(w: Workplace, state: DashboardState): Metrics | string {
+  const layout = state.stored;
+  if (!layout) return 'it was refreshed before it kept the figures by month';
+  const sheet = w.register.spreadsheet.getSheetByName(TABS.dashboard.name);
+  if (!sheet) return 'the Dashboard tab is missing';
+  // One read: the summary, the chart data between, the block of figures.
+  const height = layout.figuresRow + layout.figures - layout.summaryRow + 1;
+  const width = Math.max(SUMMARY_HEADERS.length, FIGURES_HEADERS.length);
+  const cells = sheet.getRange(layout.summaryRow, layout.column, height, width).getValues();
+  const headerOf = (row: unknown[] | undefined, n: number) =>
+    (row ?? [])
+      .slice(0, n)
+      .map(v => String(v ?? '').trim())
+      .join('|');
+  const figuresAt = layout.figuresRow - layout.summaryRow;
+  if (
+    headerOf(cells[0], SUMMARY_HEADERS.length) !== SUMMARY_HEADERS.join('|') ||
+    headerOf(cells[figuresAt - 1], 1) !== FIGURES_TITLE ||
+    headerOf(cells[figuresAt], FIGURES_HEADERS.length) !== FIGURES_HEADERS.join('|')
+  ) {
+    return 'the Dashboard tab has been changed since it was refreshed';
+  }
+  return storedMetrics(
+    cells.slice(figuresAt + 1, figuresAt + 1 + layout.figures),
+    cells.slice(1, 1 + layout.units),
+    state.rows
+  );
 }
 
 interface ChartLayout {

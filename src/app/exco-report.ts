@@ -4,6 +4,10 @@
 // April and October; made again for the same period, the same Doc is rebuilt in place and the
 // narrative typed into it is kept. The report is declared a record through the same path as any
 // Google Doc, so it is marked, filed and registered like one, and only once.
+//
+// The figures come from the Dashboard tab, which keeps every month's counts for this purpose: a
+// report reads one block of a few thousand cells instead of the whole register. A dashboard more
+// than a day old (and refreshed before the period ended), or none, is refreshed first.
 import { readPreferences } from '../adapters/properties';
 import { withScriptLock } from '../adapters/lock';
 import {
@@ -13,10 +17,12 @@ import {
   percentChange,
   periodId,
   periodLabel,
+  periodMonths,
   periodRows,
   previousPeriod,
   recentPeriods,
   ukDay,
+  ukMonth,
 } from '../domain/metrics';
 import type { Metrics, Period, PeriodRow } from '../domain/metrics';
 import { declareItems, DOCUMENT_MIME } from './declare';
@@ -24,13 +30,16 @@ import type { Workplace } from './deployment';
 import { messageOf, UserFacingError } from './errors';
 import { TABS } from '../domain/register-schema';
 import {
+  DASHBOARD_CARD_BUDGET_MS,
   DASHBOARD_HANDLER,
   DASHBOARD_SCHEDULE_KEY,
   DASHBOARD_STATE_KEY,
+  DASHBOARD_TRIGGER_BUDGET_MS,
   memberList,
   readDashboardState,
   readLessonCounts,
-  readMetrics,
+  readStoredMetrics,
+  refreshDashboard,
 } from './dashboard';
 import type { DashboardState } from './dashboard';
 
@@ -38,11 +47,34 @@ import type { DashboardState } from './dashboard';
 export const EXCO_SERIES = 'GOV-BRD-01';
 /** Business unit of the report when the member's own is not known: the DRO's. */
 export const EXCO_FALLBACK_UNIT = 'DDI';
-/** Reading the register from a card: the rest of the 30 seconds makes the Doc and declares it. */
-export const EXCO_CARD_READ_BUDGET_MS = 18_000;
-export const EXCO_TRIGGER_READ_BUDGET_MS = 240_000;
+/**
+ * Time for a report. `readMs` bounds the dashboard refresh's reading of the register, as its own
+ * button does; a refresh that ends later than `refreshedWithinMs` leaves too little of the time
+ * to make the Doc and declare it (about 10 seconds at 100,000 rows), so the report waits for the
+ * next press, which uses the figures just stored.
+ */
+export interface ExcoBudget {
+  readMs: number;
+  refreshedWithinMs: number;
+}
+export const EXCO_CARD_BUDGET: ExcoBudget = {
+  readMs: DASHBOARD_CARD_BUDGET_MS,
+  refreshedWithinMs: 17_000,
+};
+export const EXCO_TRIGGER_BUDGET: ExcoBudget = {
+  readMs: DASHBOARD_TRIGGER_BUDGET_MS,
+  refreshedWithinMs: 300_000,
+};
+/** A dashboard refreshed this recently is used as it is (so is one refreshed after the period). */
+export const EXCO_FRESH_MS = 24 * 60 * 60_000;
 
 export const EXCO_REPORTS_KEY = 'records-capture.exco-reports';
+/** Per register: each recent report's records on hold and overdue by unit, for the next one. */
+export const EXCO_SNAPSHOTS_KEY = 'records-capture.exco-reports.on-hold-overdue';
+/** Snapshots kept: the next report needs only the last; a few allow a period to be made again. */
+const SNAPSHOTS_KEPT = 4;
+/** Property values are limited to 9 KB (measured at about 8,066 bytes): stay well below. */
+const SNAPSHOTS_MAX_CHARS = 7_500;
 export const EXCO_SCHEDULE_KEY = 'records-capture.exco-reports.schedule';
 export const EXCO_HANDLER = 'onScheduledExcoReport';
 /** Day of the month and hour the monthly trigger runs; it acts only in April and October. */
@@ -58,8 +90,8 @@ export const FIGURE_HEADERS = [
   'Complete metadata',
   'OFFICIAL-SENSITIVE',
   'Lessons learned',
-  'On legal hold (today)',
-  'Overdue reviews (today)',
+  'On legal hold',
+  'Overdue reviews',
 ];
 
 export interface SavedReport {
@@ -71,6 +103,44 @@ export interface SavedReport {
 }
 
 type Reports = Record<string, SavedReport>;
+
+/** Records on hold and reviews overdue by business unit, as a report showed them. */
+export interface Snapshot {
+  /** When the figures were taken (the dashboard refresh the report was made from). */
+  asOf: string;
+  /** Business unit → [on legal hold, overdue reviews]. */
+  units: Record<string, [number, number]>;
+}
+
+const snapshotsKey = (registerId: string) => `${EXCO_SNAPSHOTS_KEY}.${registerId}`;
+
+/** Snapshots saved with this register's reports, by period id. */
+export function readSnapshots(w: Workplace): Record<string, Snapshot> {
+  return (
+    parse<Record<string, Snapshot>>(
+      PropertiesService.getScriptProperties().getProperty(snapshotsKey(w.config.registerId))
+    ) ?? {}
+  );
+}
+
+function snapshotOf(metrics: Metrics, asOf: Date): Snapshot {
+  const units: Record<string, [number, number]> = {};
+  for (const [unit, u] of Object.entries(metrics.units)) {
+    if (u.onHold || u.overdueReviews) units[unit] = [u.onHold, u.overdueReviews];
+  }
+  return { asOf: asOf.toISOString(), units };
+}
+
+/** The newest snapshots that fit in one property value, newest period first. */
+function trimSnapshots(all: Record<string, Snapshot>): Record<string, Snapshot> {
+  const kept: Record<string, Snapshot> = {};
+  for (const id of Object.keys(all).sort().reverse().slice(0, SNAPSHOTS_KEPT)) {
+    const next = { ...kept, [id]: all[id] };
+    if (JSON.stringify(next).length > SNAPSHOTS_MAX_CHARS) break;
+    Object.assign(kept, { [id]: all[id] });
+  }
+  return kept;
+}
 
 function parse<T>(text: string | null | undefined): T | null {
   if (!text) return null;
@@ -92,12 +162,18 @@ export function readReports(w: Workplace, saved?: string | null): Reports {
   return all[w.config.registerId] ?? {};
 }
 
-function saveReport(w: Workplace, period: Period, report: SavedReport): void {
+function saveReport(w: Workplace, period: Period, report: SavedReport, snapshot: Snapshot): void {
   withScriptLock(() => {
     const props = PropertiesService.getScriptProperties();
     const all = parse<Record<string, Reports>>(props.getProperty(EXCO_REPORTS_KEY)) ?? {};
     (all[w.config.registerId] ??= {})[periodId(period)] = report;
-    props.setProperty(EXCO_REPORTS_KEY, JSON.stringify(all));
+    const key = snapshotsKey(w.config.registerId);
+    const snapshots = parse<Record<string, Snapshot>>(props.getProperty(key)) ?? {};
+    snapshots[periodId(period)] = snapshot;
+    props.setProperties({
+      [EXCO_REPORTS_KEY]: JSON.stringify(all),
+      [key]: JSON.stringify(trimSnapshots(snapshots)),
+    });
   });
 }
 
@@ -112,6 +188,52 @@ export interface ExcoOutcome {
   /** Why the report is not a record (yet), when it could not be declared. */
   notDeclared: string | null;
   rows: number;
+  /** The dashboard refresh the figures are from. */
+  figuresAsOf: Date;
+  /** Why the dashboard was refreshed first; null when its stored figures were used. */
+  refreshedFirst: string | null;
+}
+
+interface Figures {
+  metrics: Metrics;
+  asOf: Date;
+  refreshedFirst: string | null;
+}
+
+const EXCO_TOO_LARGE = {
+  title: 'ExCo report not made',
+  advice:
+    'Nothing was made: turn on "Refresh dashboard every day" (the daily run has six minutes) and make the report once the dashboard is refreshed, or let the April and October run make it.',
+};
+
+/**
+ * The figures for `period`: the Dashboard's stored ones when it was refreshed within the last day
+ * or after the period ended; otherwise the dashboard is refreshed first, and its figures used.
+ */
+function figuresFor(w: Workplace, period: Period, now: Date, budget: ExcoBudget): Figures {
+  const startedAt = Date.now();
+  const state = readDashboardState(w);
+  let why = 'it had never been refreshed';
+  if (state) {
+    const at = new Date(state.refreshedAt);
+    const recent =
+      now.getTime() - at.getTime() < EXCO_FRESH_MS || ukMonth(at) > periodMonths(period)[5];
+    why = 'its figures were more than a day old';
+    if (recent) {
+      const stored = readStoredMetrics(w, state);
+      if (typeof stored !== 'string') return { metrics: stored, asOf: at, refreshedFirst: null };
+      console.warn(`Dashboard figures not used: ${stored}.`);
+      why = stored;
+    }
+  }
+  const refreshed = refreshDashboard(w, now, budget.readMs, EXCO_TOO_LARGE);
+  if (Date.now() - startedAt > budget.refreshedWithinMs) {
+    throw new UserFacingError(
+      `The dashboard was refreshed first (${why}), from ${refreshed.rows.toLocaleString('en-GB')} register rows, and that took most of the time one press has. Press Make ExCo report again: it will use the figures just stored, and be quick.`,
+      'Dashboard refreshed: press again'
+    );
+  }
+  return { metrics: refreshed.stored, asOf: refreshed.refreshedAt, refreshedFirst: why };
 }
 
 export function reportTitle(period: Period): string {
@@ -123,13 +245,11 @@ export function generateExcoReport(
   w: Workplace,
   period: Period,
   now: Date,
-  readBudgetMs: number
+  budget: ExcoBudget
 ): ExcoOutcome {
-  const { metrics } = readMetrics(w, now, readBudgetMs, {
-    title: 'ExCo report not made',
-    advice:
-      'Nothing was made: the April and October run ("Make the ExCo report in April and October") has six minutes and can read it.',
-  });
+  const figures = figuresFor(w, period, now, budget);
+  const metrics = figures.metrics;
+  const previous = readSnapshots(w)[periodId(previousPeriod(period))] ?? null;
   const lessons = readLessonCounts(w.register);
   const rows = periodRows(
     metrics,
@@ -139,6 +259,7 @@ export function generateExcoReport(
   );
   const title = reportTitle(period);
   const saved = readReports(w)[periodId(period)];
+  const zone = Session.getScriptTimeZone();
 
   let doc: GoogleAppsScript.Document.Document | null = null;
   if (saved) {
@@ -163,7 +284,11 @@ export function generateExcoReport(
       rows,
       metrics,
       narrative,
-      generated: Utilities.formatDate(now, Session.getScriptTimeZone(), 'd MMMM yyyy, HH:mm'),
+      generated: Utilities.formatDate(now, zone, 'd MMMM yyyy, HH:mm'),
+      asOf: Utilities.formatDate(figures.asOf, zone, 'd MMMM yyyy, HH:mm'),
+      asOfDay: ukDay(figures.asOf),
+      refreshedFirst: !!figures.refreshedFirst,
+      previous,
       user: w.user,
       today: ukDay(now),
     });
@@ -184,9 +309,9 @@ export function generateExcoReport(
     generatedAt: now.toISOString(),
     by: w.user,
   };
-  saveReport(w, period, report);
+  saveReport(w, period, report, snapshotOf(metrics, figures.asOf));
   console.log(
-    `ExCo report ${periodId(period)} ${regenerated ? 'regenerated' : 'made'}: ${rows.length} business units from ${metrics.rows - metrics.blank} register rows; ${declared.recordId ? `record ${declared.recordId}` : `not declared: ${declared.problem}`}.`
+    `ExCo report ${periodId(period)} ${regenerated ? 'regenerated' : 'made'}: ${rows.length} business units from ${metrics.rows - metrics.blank} register rows, ${figures.refreshedFirst ? `dashboard refreshed first (${figures.refreshedFirst})` : `stored dashboard figures of ${figures.asOf.toISOString()}`}; ${declared.recordId ? `record ${declared.recordId}` : `not declared: ${declared.problem}`}.`
   );
   return {
     period,
@@ -197,6 +322,8 @@ export function generateExcoReport(
     recordId: declared.recordId,
     notDeclared: declared.problem,
     rows: metrics.rows - metrics.blank,
+    figuresAsOf: figures.asOf,
+    refreshedFirst: figures.refreshedFirst,
   };
 }
 
@@ -281,6 +408,12 @@ interface ReportContent {
   metrics: Metrics;
   narrative: Map<string, string[]>;
   generated: string;
+  /** The dashboard refresh the figures are from, as written and as a day ("yyyy-mm-dd"). */
+  asOf: string;
+  asOfDay: string;
+  refreshedFirst: boolean;
+  /** Records on hold and overdue as the previous period's report showed them, if one was made. */
+  previous: Snapshot | null;
   user: string;
   today: string;
 }
@@ -296,7 +429,7 @@ function writeReport(body: GoogleAppsScript.Document.Body, c: ReportContent): vo
   first.setHeading(DocumentApp.ParagraphHeading.TITLE);
   body.appendParagraph(`Period: ${periodLabel(c.period)}. Compared with ${periodLabel(before)}.`);
   body.appendParagraph(
-    `Made ${c.generated} by ${c.user} from the records register (${(c.metrics.rows - c.metrics.blank).toLocaleString('en-GB')} rows). Figures in brackets are the change since the previous period. Records on legal hold and reviews overdue are as at ${c.today}.`
+    `Made ${c.generated} by ${c.user} from the records register (${(c.metrics.rows - c.metrics.blank).toLocaleString('en-GB')} rows): figures as of the dashboard refresh of ${c.asOf}${c.refreshedFirst ? ', made for this report' : ''}. Figures in brackets are the change since the previous period. Records on legal hold and reviews overdue are as at ${c.asOfDay}; ${c.previous ? `their change is since the ${periodLabel(before).split(' (')[0]} report (as at ${ukDay(new Date(c.previous.asOf))})` : `no ${periodLabel(before).split(' (')[0]} report holds them, so their change is shown as —`}.`
   );
 
   body.appendParagraph('Summary').setHeading(DocumentApp.ParagraphHeading.HEADING1);
@@ -319,8 +452,8 @@ function writeReport(body: GoogleAppsScript.Document.Body, c: ReportContent): vo
         percent(r.before.sensitive, r.before.declared + r.before.emails)
       ),
       countChange(r.lessons, r.lessonsBefore),
-      String(unit?.onHold ?? 0),
-      String(unit?.overdueReviews ?? 0),
+      todayChange(unit?.onHold ?? 0, c.previous, r.unit, 0),
+      todayChange(unit?.overdueReviews ?? 0, c.previous, r.unit, 1),
     ]);
   }
   body.appendTable(figures);
@@ -338,6 +471,11 @@ function writeReport(body: GoogleAppsScript.Document.Body, c: ReportContent): vo
     ...units.map(unit => [unit, ...(c.narrative.get(unit) ?? ['', ''])]),
   ];
   body.appendTable(narrative);
+}
+
+/** "3 (+1)" against the previous report's snapshot; "3 (—)" when there is none. */
+function todayChange(now: number, previous: Snapshot | null, unit: string, at: 0 | 1): string {
+  return previous ? countChange(now, previous.units[unit]?.[at] ?? 0) : `${now} (—)`;
 }
 
 function summaryText(c: ReportContent): string {
@@ -364,7 +502,7 @@ function summaryText(c: ReportContent): string {
       ? 'No records were declared, so metadata completeness cannot be measured.'
       : `${percentChange(complete, completeBefore)} of the records declared had complete metadata (title, description, series, business unit, classification, retention schedule, date of the record and owner).`,
     `${lessons} lesson${lessons === 1 ? ' was' : 's were'} learned and recorded.`,
-    `Today ${overdue} record${overdue === 1 ? ' is' : 's are'} overdue for review and ${held} ${held === 1 ? 'is' : 'are'} on legal hold.`,
+    `${c.asOfDay === c.today ? 'Today' : `On ${c.asOfDay}`} ${overdue} record${overdue === 1 ? ' is' : 's are'} overdue for review and ${held} ${held === 1 ? 'is' : 'are'} on legal hold.`,
   ].join(' ');
 }
 

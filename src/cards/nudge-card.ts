@@ -2,6 +2,7 @@
 // and the form that flags a suggested email for capture.
 import type { CaptureForm } from '../app/capture';
 import type { Suggestion } from '../app/nudges';
+import type { RuleSet } from '../domain/suggestions';
 import type { FieldError, ReferenceData } from '../domain/declaration';
 import type { Series } from '../domain/file-plan';
 import { shorten } from '../domain/text';
@@ -54,10 +55,11 @@ export function suggestionsSection(suggestions: Suggestion[], host: Host): Secti
       s.kind === 'email' && s.from
         ? `<br>${html(s.from)}${s.date ? `, ${html(formatDateTime(s.date))}` : ''}`
         : '';
+    // The rule and series go in the bottom label, which wraps (a top label is cut to one line).
     section.addWidget(
       CardService.newDecoratedText()
-        .setTopLabel(what)
         .setText(`<b>${html(shorten(s.title, 80))}</b>${sender}<br>${html(s.why)}`)
+        .setBottomLabel(what)
         .setWrapText(true)
         .setButton(button(s.kind === 'email' ? 'Capture…' : 'Declare…', open))
     );
@@ -130,4 +132,24 @@ export function suggestedEmailCard(input: SuggestedEmailInput): GoogleAppsScript
   );
   card.addSection(filing);
   return card.build();
+}
+
+/** Problems named on the records team's home; the rest are counted. */
+const RULE_PROBLEMS_SHOWN = 3;
+
+/**
+ * The records team's line on the Suggestion rules tab: how many rules are in use, and which rows
+ * are left out and why, since a broken rule is otherwise only in the execution log.
+ */
+export function suggestionRulesSection(rules: RuleSet): Section {
+  const active = `${rules.rules.length} active${rules.builtIn ? ' (the built-in rules: the tab is empty)' : ''}`;
+  const shown = rules.problems
+    .slice(0, RULE_PROBLEMS_SHOWN)
+    .map(p => `row ${p.row}: ${p.problem.replace(/\.$/, '')}`);
+  const more = rules.problems.length - shown.length;
+  if (more > 0) shown.push(`and ${more} more`);
+  const text = rules.problems.length
+    ? `Suggestion rules: ${active}, ${coloured(`${rules.problems.length} need${rules.problems.length === 1 ? 's' : ''} fixing`, ERROR_COLOUR)} (${html(shown.join('; '))}).`
+    : `Suggestion rules: ${html(active)}.`;
+  return CardService.newCardSection().addWidget(paragraph(text));
 }

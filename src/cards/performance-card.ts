@@ -121,6 +121,13 @@ export function excoResultCard(outcome: ExcoOutcome): Card {
     )
     .addWidget(
       paragraph(
+        html(
+          `Figures as of the dashboard refresh of ${formatDateTime(outcome.figuresAsOf)}.${outcome.refreshedFirst ? ` The dashboard was refreshed first: ${outcome.refreshedFirst}.` : ''}`
+        )
+      )
+    )
+    .addWidget(
+      paragraph(
         'Write the commentary and actions in its last table before sending it to ExCo. Making the report again keeps them.'
       )
     )

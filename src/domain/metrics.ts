@@ -160,6 +160,85 @@ export function mostOftenMissing(figures: UnitFigures, top = 3): string {
     .join(', ');
 }
 
+// ---- The figures the Dashboard keeps for the ExCo report ----
+
+/** Heading of the Dashboard's block of figures for every month, which the ExCo report reads. */
+export const FIGURES_TITLE = 'Figures by month (used by the ExCo report)';
+/** Counts, not percentages: a half-year's share is worked out from six months' counts. */
+export const FIGURES_HEADERS = [
+  'Month',
+  'Business unit',
+  'Records declared',
+  'Emails captured',
+  'Complete metadata (count)',
+  'OFFICIAL-SENSITIVE (count)',
+];
+
+/** A row per business unit per month with figures, months in order (units as `unitsOf`). */
+export function figuresByMonth(
+  metrics: Metrics
+): [string, string, number, number, number, number][] {
+  const units = unitsOf(metrics);
+  const months = [...new Set(units.flatMap(u => Object.keys(metrics.months[u] ?? {})))].sort();
+  const rows: [string, string, number, number, number, number][] = [];
+  for (const month of months) {
+    for (const unit of units) {
+      const f = metrics.months[unit]?.[month];
+      if (f) rows.push([month, unit, f.declared, f.emails, f.complete, f.sensitive]);
+    }
+  }
+  return rows;
+}
+
+/** How a stored figure reads back: a number, or null if someone typed over it. */
+function storedCount(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : Number(text(value));
+  return text(value) !== '' && Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+/**
+ * The figures the ExCo report needs, from the Dashboard's stored rows: `figures` as written by
+ * `figuresByMonth`, `summary` the per-unit summary (unit, declared, emails, complete %,
+ * sensitive %, overdue reviews, on hold, …), each without its header row. `rows` is the number of
+ * register rows they were made from. A cell that is not what the refresh wrote gives a message
+ * instead, and the report is then made from the register.
+ */
+export function storedMetrics(
+  figures: unknown[][],
+  summary: unknown[][],
+  rows: number
+): Metrics | string {
+  const metrics = emptyMetrics();
+  metrics.rows = rows;
+  for (const [i, row] of summary.entries()) {
+    const unit = text(row[0]);
+    const numbers = [1, 2, 5, 6].map(c => storedCount(row[c]));
+    if (!unit || numbers.some(n => n === null)) return `summary row ${i + 1} is not a figure`;
+    const [declared, emails, overdueReviews, onHold] = numbers as number[];
+    // Complete and sensitive counts by unit are not stored: the report uses them by month only.
+    metrics.units[unit] = {
+      declared,
+      emails,
+      complete: 0,
+      sensitive: 0,
+      overdueReviews,
+      onHold,
+      missing: {},
+    };
+  }
+  for (const [i, row] of figures.entries()) {
+    const month = text(row[0]);
+    const unit = text(row[1]);
+    const numbers = [2, 3, 4, 5].map(c => storedCount(row[c]));
+    if (!/^\d{4}-\d{2}$/.test(month) || !metrics.units[unit] || numbers.some(n => n === null)) {
+      return `row ${i + 1} of "${FIGURES_TITLE}" is not a figure`;
+    }
+    const [declared, emails, complete, sensitive] = numbers as number[];
+    (metrics.months[unit] ??= {})[month] = { declared, emails, complete, sensitive };
+  }
+  return metrics;
+}
+
 // ---- Months and half-year periods (UK financial year: April to March) ----
 
 /** "yyyy-mm" of the `n` months up to and including `month`, oldest first. */

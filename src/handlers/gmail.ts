@@ -140,7 +140,7 @@ function sweepTrigger(): GoogleAppsScript.Script.Trigger | null {
 }
 
 /** The Gmail homepage: what the scheduled capture has done, and its controls. */
-function sweepCard(
+export function sweepCard(
   notice?: string,
   extras: GoogleAppsScript.Card_Service.CardSection[] = []
 ): Card {

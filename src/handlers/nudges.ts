@@ -16,6 +16,8 @@ import { suggestedEmailCard } from '../cards/nudge-card';
 import { recordsCard } from '../cards/record-card';
 import { FIELD } from '../cards/record-form';
 import { formString, formStrings, hostParameter, parameter } from './event';
+import { sweepCard } from './gmail';
+import { homeSections } from './home-extras';
 import type { AddonEvent } from './event';
 import { respond } from './respond';
 
@@ -157,8 +159,10 @@ export function onFlagSuggestedEmail(e: AddonEvent): ActionResponse {
     );
     const ids = labelIds([TO_CAPTURE_LABEL]);
     labelThread(threadId, [ids[TO_CAPTURE_LABEL]], []);
+    // Back to a rebuilt homepage: the flagged email is no longer a suggestion there.
+    const home = sweepCard(undefined, homeSections(w, { host: 'GMAIL', homepage: true }));
     return CardService.newActionResponseBuilder()
-      .setNavigation(CardService.newNavigation().popCard())
+      .setNavigation(CardService.newNavigation().popToRoot().updateCard(home))
       .setNotification(
         CardService.newNotification().setText(
           'Flagged for capture: the scheduled capture will save it to the register'

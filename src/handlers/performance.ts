@@ -12,8 +12,8 @@ import { openWorkplace, requireWorkplace } from '../app/deployment';
 import type { Workplace } from '../app/deployment';
 import { UserFacingError } from '../app/errors';
 import {
-  EXCO_CARD_READ_BUDGET_MS,
-  EXCO_TRIGGER_READ_BUDGET_MS,
+  EXCO_CARD_BUDGET,
+  EXCO_TRIGGER_BUDGET,
   generateExcoReport,
   readReports,
   removeOwnExcoSchedule,
@@ -101,7 +101,7 @@ export function onGenerateExcoReport(e: AddonEvent): ActionResponse {
         'Choose a period'
       );
     }
-    const outcome = generateExcoReport(w, period, new Date(), EXCO_CARD_READ_BUDGET_MS);
+    const outcome = generateExcoReport(w, period, new Date(), EXCO_CARD_BUDGET);
     return CardService.newActionResponseBuilder()
       .setNavigation(CardService.newNavigation().pushCard(excoResultCard(outcome)))
       .setNotification(
@@ -152,6 +152,6 @@ export function onScheduledExcoReport(_e: unknown): void {
     );
     return;
   }
-  const outcome = generateExcoReport(w, period, now, EXCO_TRIGGER_READ_BUDGET_MS);
+  const outcome = generateExcoReport(w, period, now, EXCO_TRIGGER_BUDGET);
   console.log(`ExCo report for ${periodId(period)} made: ${outcome.url}`);
 }

@@ -25,6 +25,8 @@ import { reviewSummary } from '../app/review';
 import { DAILY_FIELD, recordsTeamHomeCard, registerVisitorCard } from '../cards/records-team-card';
 import { performanceView } from '../app/exco-report';
 import { performanceHomeSection } from '../cards/performance-card';
+import { readRules } from '../app/nudges';
+import { suggestionRulesSection } from '../cards/nudge-card';
 import { formString } from './event';
 import type { AddonEvent } from './event';
 import { respond } from './respond';
@@ -37,6 +39,7 @@ export function recordsTeamHome(w: Workplace, notice?: string): Card {
   return recordsTeamHomeCard(recordsTeamHomeView(w, notice), [
     reviewHomeSection(reviewSummary(w)),
     performanceHomeSection(performanceView(w, new Date())),
+    suggestionRulesSection(readRules(w)),
     transferHomeSection(),
     leaverHomeSection(readLeaverSweep()),
     auditHomeSection(),

@@ -196,6 +196,24 @@ describe('the Dashboard tab', () => {
       ['2026-05', '1', '0'],
     ]);
 
+    // Below: every month's counts, older months too, which the ExCo report reads.
+    const title = cells.findIndex(r => r[side] === 'Figures by month (used by the ExCo report)');
+    expect(title).toBeGreaterThan(cells.findIndex(r => r[side] === '2026-05'));
+    expect(table(cells.slice(title + 1), side, 'Month')).toEqual([
+      [
+        'Month',
+        'Business unit',
+        'Records declared',
+        'Emails captured',
+        'Complete metadata (count)',
+        'OFFICIAL-SENSITIVE (count)',
+      ],
+      ['2025-01', 'FCE', '1', '0', '1', '0'],
+      ['2026-03', 'FCE', '2', '0', '2', '0'],
+      ['2026-04', 'BGS', '3', '1', '2', '0'],
+      ['2026-05', 'BGS', '1', '0', '1', '1'],
+    ]);
+
     // Three native charts, drawing the tables just written.
     const charts = registerSheet(ws, 'Dashboard').charts ?? [];
     expect(charts.map(c => [c.type, c.options.title])).toEqual([

@@ -8,6 +8,7 @@ import { firstCard } from '../../fakes/form';
 import type { Workspace } from '../../fakes/harness/workspace';
 import { LESSON_COLUMNS } from '../../src/domain/register-schema';
 import { SEED_BUSINESS_UNITS } from '../../src/domain/seed';
+import { readSheet } from '../../fakes/spreadsheet/seed';
 import { fillRegister } from '../support/big-register';
 import {
   ALICE,
@@ -105,12 +106,22 @@ function make(ws: Workspace, period = PERIOD) {
   return { made, card, text: textOf(made.json), docId: docId! };
 }
 
-/** The rows of the units the register has figures for; every other unit's are all zero. */
+/**
+ * The rows of the units the register has figures for; every other unit's are all zero. On hold
+ * and overdue have no change ("—"): no report was made for the period before.
+ */
 const FIGURES: Record<string, string[]> = {
-  BGS: ['BGS', '3 (+2)', '0 (±0)', '67% (−33 pts)', '0% (±0 pts)', '2 (+2)', '0', '1'],
-  FCE: ['FCE', '0 (−2)', '1 (+1)', '—', '0% (±0 pts)', '0 (±0)', '1', '0'],
-  LAO: ['LAO', '0 (±0)', '0 (±0)', '—', '—', '0 (−1)', '0', '0'],
+  BGS: ['BGS', '3 (+2)', '0 (±0)', '67% (−33 pts)', '0% (±0 pts)', '2 (+2)', '0 (—)', '1 (—)'],
+  FCE: ['FCE', '0 (−2)', '1 (+1)', '—', '0% (±0 pts)', '0 (±0)', '1 (—)', '0 (—)'],
+  LAO: ['LAO', '0 (±0)', '0 (±0)', '—', '—', '0 (−1)', '0 (—)', '0 (—)'],
 };
+const NOTHING = (unit: string) => [unit, '0 (±0)', '0 (±0)', '—', '—', '0 (±0)', '0 (—)', '0 (—)'];
+
+function refreshDashboard(ws: Workspace): void {
+  const home = openRegister(ws, DRO);
+  const refreshed = press(ws, home.event, home.card, 'onRefreshDashboard', DRO);
+  expect(textOf(refreshed.json)).toMatch(/Dashboard refreshed from/);
+}
 
 describe('the ExCo report', () => {
   it('is made for the chosen half-year, with each unit’s figures and the change since the last', () => {
@@ -156,12 +167,10 @@ describe('the ExCo report', () => {
         'Complete metadata',
         'OFFICIAL-SENSITIVE',
         'Lessons learned',
-        'On legal hold (today)',
-        'Overdue reviews (today)',
+        'On legal hold',
+        'Overdue reviews',
       ],
-      ...units.map(
-        unit => FIGURES[unit] ?? [unit, '0 (±0)', '0 (±0)', '—', '—', '0 (±0)', '0', '0']
-      ),
+      ...units.map(unit => FIGURES[unit] ?? NOTHING(unit)),
     ]);
     expect(narrative).toEqual([
       ['Business unit', 'Commentary', 'Action'],
@@ -198,10 +207,12 @@ describe('the ExCo report', () => {
     narrative.getCell(1, 2).setText('Owner field training, June.');
     typed.saveAndClose();
 
-    // A new record arrives (the register also holds the report itself now); made again.
+    // A new record arrives (the register also holds the report itself now); the dashboard is
+    // refreshed and the report made again.
     fillRegister(ws, 1, {
       fields: () => ({ ...COMPLETE, businessUnit: 'BGS', declaredAt: at('2026-03-01') }),
     });
+    refreshDashboard(ws);
     const again = make(ws);
     expect(again.docId).toBe(docId);
     expect(again.text).toMatch(
@@ -222,6 +233,107 @@ describe('the ExCo report', () => {
       )
     ).toEqual([docId]);
     expect(ws.state.documents[docId].body.filter(p => p.type === 'INLINE_IMAGE')).toHaveLength(2);
+  });
+
+  it('is made from the Dashboard’s stored figures when it is fresh, the same as from the register', () => {
+    // No dashboard: it is refreshed first, from the register, and the card says so.
+    const fromRegister = department();
+    const first = make(fromRegister);
+    expect(first.text).toMatch(/The dashboard was refreshed first: it had never been refreshed\./);
+    expect(first.made.log.join('\n')).toMatch(/Dashboard: 8 register rows in 8 reads/);
+
+    // Refreshed by a member this morning; a record declared since is not in the figures yet.
+    const fromDashboard = department();
+    refreshDashboard(fromDashboard);
+    const { refreshedAt } = JSON.parse(
+      fromDashboard.state.properties.script['records-capture.dashboard']
+    ) as { refreshedAt: string };
+    fromDashboard.state.now += 20 * 60 * 60_000;
+    fillRegister(fromDashboard, 1, {
+      fields: () => ({ ...COMPLETE, businessUnit: 'BGS', declaredAt: at('2026-03-01') }),
+    });
+    const stored = make(fromDashboard);
+    expect(stored.text).toMatch(/from 8 register rows/);
+    expect(stored.text).toMatch(/Figures as of the dashboard refresh of 20 May 2026, 10:00\.\n/);
+    expect(stored.text).not.toMatch(/refreshed first/);
+    // No refresh: the figures are the stored ones, without the record declared since.
+    expect(stored.made.log.join('\n')).not.toMatch(/Dashboard: /);
+    expect(stored.made.log.join('\n')).toMatch(
+      new RegExp(`stored dashboard figures of ${refreshedAt}`)
+    );
+
+    expect(tables(fromDashboard, stored.docId)).toEqual(tables(fromRegister, first.docId));
+    const body = docsAs(fromDashboard, DRO).openById(stored.docId).getBody().getText();
+    expect(body).toMatch(/figures as of the dashboard refresh of 20 May 2026, 10:00\./);
+    expect(body).toMatch(/On 2026-05-20 1 record is overdue for review and 1 is on legal hold\./);
+  });
+
+  it('refreshes a dashboard older than the period, or changed by hand, before making the report', () => {
+    const ws = department();
+    refreshDashboard(ws);
+    // 1 October: the dashboard of 20 May does not cover April to September.
+    ws.state.now = Date.UTC(2026, 9, 1, 9);
+    const october = make(ws, '2026-27-H1');
+    expect(october.text).toMatch(
+      /Figures as of the dashboard refresh of 1 October 2026, 10:00\. The dashboard was refreshed first: its figures were more than a day old\./
+    );
+    expect(october.made.log.join('\n')).toMatch(/Dashboard: 8 register rows in 8 reads/);
+    expect(
+      readSheet(ws.state, registerId(ws), 'Dashboard')[0].some(c =>
+        /^Updated 1 October 2026, 10:00 from 8 register rows$/.test(String(c))
+      )
+    ).toBe(true);
+
+    // Someone types over the figures' header: they are not trusted, the dashboard is rebuilt.
+    const dashboard = ws.state.spreadsheets[registerId(ws)].sheets.find(
+      s => s.name === 'Dashboard'
+    )!;
+    const header = dashboard.rows.findIndex(r => r?.includes('Complete metadata (count)'));
+    expect(header).toBeGreaterThan(0);
+    dashboard.rows[header] = dashboard.rows[header]!.map(c =>
+      c === 'Records declared' ? 'Declared' : c
+    );
+    const again = make(ws, '2026-27-H1');
+    expect(again.text).toMatch(
+      /The dashboard was refreshed first: the Dashboard tab has been changed since it was refreshed\./
+    );
+    const rebuilt = dashboard.rows.find(r => r?.includes('Complete metadata (count)'));
+    expect(rebuilt).toContain('Records declared');
+  });
+
+  it('shows the change in records on hold and overdue since the previous period’s report', () => {
+    const ws = department();
+    make(ws);
+    const saved =
+      ws.state.properties.script[`records-capture.exco-reports.on-hold-overdue.${registerId(ws)}`];
+    expect(saved.length).toBeLessThan(9 * 1024);
+
+    // By October a BGS record has gone on hold; FCE's is still held, and BGS's review overdue.
+    fillRegister(ws, 1, {
+      fields: () => ({
+        ...COMPLETE,
+        businessUnit: 'BGS',
+        declaredAt: at('2026-06-01'),
+        legalHold: 'Yes',
+      }),
+    });
+    ws.state.now = Date.UTC(2026, 9, 1, 9);
+    const october = make(ws, '2026-27-H1');
+    const [figures] = tables(ws, october.docId);
+    const row = (unit: string) => figures.find(r => r[0] === unit)!.slice(6);
+    expect(row('BGS')).toEqual(['1 (+1)', '1 (±0)']);
+    expect(row('FCE')).toEqual(['1 (±0)', '0 (±0)']);
+    expect(row('LAO')).toEqual(['0 (±0)', '0 (±0)']);
+    const body = docsAs(ws, DRO).openById(october.docId).getBody().getText();
+    expect(body).toMatch(
+      /Records on legal hold and reviews overdue are as at 2026-10-01; their change is since the 2025-26 H2 report \(as at 2026-05-20\)\./
+    );
+    // The first report had none to compare with, and said so.
+    const first = docsAs(ws, DRO)
+      .openById(Object.keys(ws.state.documents).find(id => id !== october.docId)!)
+      .getBody()
+      .getText();
+    expect(first).toMatch(/no 2025-26 H1 report holds them, so their change is shown as —/);
   });
 
   it('is scheduled by a member for the 1st of every month, and turned off again', () => {

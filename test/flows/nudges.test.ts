@@ -1,7 +1,7 @@
 // "Probably a record": suggestions on the Docs, Drive and Gmail homepages, from the rules the
 // records team keeps in the register's "Suggestion rules" tab, through the built bundle.
 import { allActions, textOf } from '../../fakes/card-service/query';
-import { actionEvent, homepageEvent } from '../../fakes/events';
+import { actionEvent, editorEvent, homepageEvent } from '../../fakes/events';
 import type { AddonEventJson, FormValue } from '../../fakes/events';
 import { firstCard, formValues } from '../../fakes/form';
 import { PEOPLE, plainMessage } from '../../fakes/gmail/fixtures';
@@ -11,6 +11,7 @@ import {
   ALICE,
   declareDoc,
   department,
+  DRO,
   newDocument,
   openDoc,
   registerId,
@@ -196,6 +197,24 @@ describe('suggestions in the Docs sidebar', () => {
     const opened = openDoc(ws, ALICE, notes);
     expect(textOf(opened.card)).toMatch(/Declare record/);
     expect(suggestionsOf(opened.card)).toMatch(/Minutes · series GOV-BRD-01/);
+
+    // The records team's home names the rule left out, by its row in the tab, and why.
+    const rules = ws.state.spreadsheets[registerId(ws)].sheets.find(
+      s => s.name === 'Suggestion rules'
+    )!;
+    const broken = rules.rows.findIndex(r => r?.[0] === 'Decisions and submissions') + 1;
+    const written = rules.rows.slice(1).filter(r => r?.[0]).length;
+    const home = run(
+      ws,
+      'onSheetsHomepage',
+      editorEvent('SHEETS', { id: registerId(ws), title: 'Records register' }),
+      DRO
+    );
+    expect(textOf(firstCard(home.json))).toMatch(
+      new RegExp(
+        `Suggestion rules: ${written - 1} active, 1 needs fixing \\(row ${broken}: [^)]*words[^)]*\\)\\.`
+      )
+    );
   });
 });
 
@@ -260,6 +279,13 @@ describe('suggestions on the Gmail homepage', () => {
     expect(textOf(refused.json)).toMatch(/business unit/i);
     expect(ws.state.gmail!.messages[decision.id].labels).not.toContain('Records/To capture');
 
+    // Another email from the private office arrives meanwhile: it stays a suggestion.
+    await email(ws, {
+      subject: 'SoS note on option C',
+      from: PEOPLE.privateOffice,
+      messageId: 'sos-option-c@dfrr.gov.uk',
+      daysAgo: 0,
+    });
     const flagged = pressSuggestion(
       ws,
       base,
@@ -277,6 +303,14 @@ describe('suggestions on the Gmail homepage', () => {
       ws.state.properties.user[ALICE][`records-capture.flag.${decision.threadId}`]
     ) as { form: { series: string; businessUnit: string } };
     expect(choices.form).toMatchObject({ series: 'POL-DEV-01', businessUnit: 'PPD' });
+    // The sidebar goes back to the homepage, rebuilt: the email is no longer suggested there.
+    const steps = (flagged.json as { renderActions?: { action?: { navigations?: object[] } } })
+      .renderActions?.action?.navigations;
+    expect(steps?.map(step => Object.keys(step)[0])).toEqual(['popToRoot', 'updateCard']);
+    const home = firstCard(flagged.json);
+    expect(textOf(home)).toMatch(/Capture emails/);
+    expect(suggestionsOf(home)).toMatch(/SoS note on option C/);
+    expect(suggestionsOf(home)).not.toMatch(/SoS content with option B/);
     expect(suggestionsOf(gmailHome(ws).card)).not.toMatch(/SoS content with option B/);
   });
 

@@ -2,6 +2,7 @@ import {
   addRow,
   countChange,
   emptyMetrics,
+  figuresByMonth,
   missingMetadata,
   monthsUpTo,
   mostOftenMissing,
@@ -16,6 +17,7 @@ import {
   periodRows,
   previousPeriod,
   recentPeriods,
+  storedMetrics,
   toDate,
   ukMonth,
 } from '../../src/domain/metrics';
@@ -218,5 +220,80 @@ describe('the ExCo table', () => {
     expect(countChange(4, 4)).toBe('4 (±0)');
     expect(percentChange(null, 50)).toBe('—');
     expect(percentChange(50, null)).toBe('50% (new)');
+  });
+});
+
+describe('the figures the Dashboard keeps for the ExCo report', () => {
+  /** Two years of mixed declarations from three units, one undated, one destroyed. */
+  function register() {
+    const m = emptyMetrics();
+    const units = ['BGS', 'FCE', ''];
+    for (let i = 0; i < 300; i++) {
+      const day = new Date(Date.UTC(2024, 3, 1) + i * 2.4 * 86_400_000);
+      addRow(
+        m,
+        complete({
+          businessUnit: units[i % 3],
+          declaredAt: i === 17 ? 'not a date' : day,
+          recordType: i % 4 === 0 ? 'Email' : 'Document',
+          description: i % 5 === 0 ? '' : 'Described',
+          classification: i % 7 === 0 ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL',
+          legalHold: i % 11 === 0 ? 'Yes' : 'No',
+          reviewDue: i % 13 === 0 ? '2025-01-01' : '',
+          lifecycle: i % 50 === 0 ? 'Destroyed' : 'Declared',
+        }),
+        TODAY
+      );
+    }
+    return m;
+  }
+
+  /** The summary rows as the Dashboard writes them: unit, declared, emails, %, %, overdue, held. */
+  const summaryOf = (m: ReturnType<typeof emptyMetrics>) =>
+    Object.entries(m.units).map(([unit, u]) => [
+      unit,
+      u.declared,
+      u.emails,
+      percent(u.complete, u.declared) ?? '',
+      percent(u.sensitive, u.declared + u.emails) ?? '',
+      u.overdueReviews,
+      u.onHold,
+      '',
+    ]);
+
+  it('give every period the same ExCo table as the register rows themselves', () => {
+    const m = register();
+    const stored = storedMetrics(figuresByMonth(m), summaryOf(m), m.rows - m.blank);
+    if (typeof stored === 'string') throw new Error(stored);
+    for (const period of [
+      { fyStart: 2024, half: 1 as const },
+      { fyStart: 2024, half: 2 as const },
+      { fyStart: 2025, half: 1 as const },
+      { fyStart: 2025, half: 2 as const },
+    ]) {
+      expect(periodRows(stored, period, {}, ['LAO'])).toEqual(periodRows(m, period, {}, ['LAO']));
+    }
+    for (const [unit, u] of Object.entries(m.units)) {
+      expect([stored.units[unit].onHold, stored.units[unit].overdueReviews]).toEqual([
+        u.onHold,
+        u.overdueReviews,
+      ]);
+    }
+    // Undated rows are in no month, and so in no stored figure.
+    expect(m.undated).toBe(1);
+    expect(figuresByMonth(m).reduce((n, r) => n + r[2] + r[3], 0)).toBe(m.rows - m.blank - 1);
+  });
+
+  it('refuse figures typed over by hand, saying which row', () => {
+    const m = register();
+    const figures: unknown[][] = figuresByMonth(m);
+    figures[3] = [...figures[3]];
+    figures[3][2] = 'lots';
+    expect(storedMetrics(figures, summaryOf(m), 300)).toBe(
+      'row 4 of "Figures by month (used by the ExCo report)" is not a figure'
+    );
+    const summary = summaryOf(m);
+    summary[0][6] = -1;
+    expect(storedMetrics(figuresByMonth(m), summary, 300)).toBe('summary row 1 is not a figure');
   });
 });
