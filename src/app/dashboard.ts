@@ -27,6 +27,8 @@ import { toCellText } from '../domain/text';
 import type { Workplace } from './deployment';
 import { messageOf, UserFacingError } from './errors';
 import { upgradeRegister } from './records-team';
+import { setTeamSchedule } from './team-schedules';
+import type { TeamSchedule } from './team-schedules';
 
 /** Register rows per read: 50,000 cells of one column is about half a second of reading. */
 export const METRIC_CHUNK_ROWS = 50_000;
@@ -519,12 +521,6 @@ function drawCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: ChartLayo
 
 // ---- The daily refresh ----
 
-function dailyTrigger(): GoogleAppsScript.Script.Trigger | null {
-  return (
-    ScriptApp.getProjectTriggers().find(t => t.getHandlerFunction() === DASHBOARD_HANDLER) ?? null
-  );
-}
-
 /** The last refresh, if made within the last 12 hours (a daily run then has nothing to do). */
 export function recentDashboard(w: Workplace, now: Date): DashboardState | null {
   const state = readDashboardState(w);
@@ -532,41 +528,17 @@ export function recentDashboard(w: Workplace, now: Date): DashboardState | null 
   return now.getTime() - Date.parse(state.refreshedAt) < FRESH_ENOUGH_MS ? state : null;
 }
 
-/**
- * Turns the current user's daily refresh on or off. Triggers belong to whoever creates them, so
- * the members who have one are listed in a script property for the home card.
- */
+/** The daily refresh each member may turn on for themselves. */
+export const DAILY_DASHBOARD_REFRESH: TeamSchedule = {
+  handler: DASHBOARD_HANDLER,
+  schedule: { every: 'day', hour: DASHBOARD_REFRESH_HOUR },
+  membersKey: DASHBOARD_SCHEDULE_KEY,
+  what: 'the daily refresh',
+  otherwise: 'the dashboard can still be refreshed with the button',
+  refusedTitle: 'Daily refresh not set',
+};
+
+/** Turns the current user's daily dashboard refresh on or off. */
 export function setDailyDashboard(w: Workplace, on: boolean): void {
-  const existing = dailyTrigger();
-  if (on && !existing) {
-    try {
-      ScriptApp.newTrigger(DASHBOARD_HANDLER)
-        .timeBased()
-        .everyDays(1)
-        .atHour(DASHBOARD_REFRESH_HOUR)
-        .create();
-    } catch (error) {
-      throw new UserFacingError(
-        `Google did not allow the daily refresh (${messageOf(error).replace(/\.$/, '')}). Nothing was changed: the dashboard can still be refreshed with the button.`,
-        'Daily refresh not set'
-      );
-    }
-  }
-  if (!on && existing) ScriptApp.deleteTrigger(existing);
-  updateMemberList(DASHBOARD_SCHEDULE_KEY, w.user, on);
-}
-
-/** Adds or removes a member in a script property listing who has a schedule on. */
-export function updateMemberList(key: string, user: string, on: boolean): void {
-  withScriptLock(() => {
-    const props = PropertiesService.getScriptProperties();
-    const by = new Set(parse<string[]>(props.getProperty(key)) ?? []);
-    if (on) by.add(user);
-    else by.delete(user);
-    props.setProperty(key, JSON.stringify([...by]));
-  });
-}
-
-export function memberList(saved: string | null | undefined): string[] {
-  return parse<string[]>(saved) ?? [];
+  setTeamSchedule(w, DAILY_DASHBOARD_REFRESH, on);
 }

@@ -35,13 +35,15 @@ import {
   DASHBOARD_SCHEDULE_KEY,
   DASHBOARD_STATE_KEY,
   DASHBOARD_TRIGGER_BUDGET_MS,
-  memberList,
   readDashboardState,
   readLessonCounts,
   readStoredMetrics,
   refreshDashboard,
 } from './dashboard';
 import type { DashboardState } from './dashboard';
+import { ownTriggerHandlers } from '../adapters/triggers';
+import { membersWithSchedule, scheduleOn, setTeamSchedule } from './team-schedules';
+import type { TeamSchedule } from './team-schedules';
 
 /** The file-plan series the reports are declared into. */
 export const EXCO_SERIES = 'GOV-BRD-01';
@@ -548,48 +550,32 @@ function charts(c: ReportContent): GoogleAppsScript.Base.Blob[] {
 
 // ---- The April and October run ----
 
-function monthlyTrigger(): GoogleAppsScript.Script.Trigger | null {
-  return ScriptApp.getProjectTriggers().find(t => t.getHandlerFunction() === EXCO_HANDLER) ?? null;
-}
+/**
+ * A trigger on the first of every month whose run acts only in April and October (Apps Script has
+ * no "every six months" trigger).
+ */
+export const EXCO_SCHEDULE: TeamSchedule = {
+  handler: EXCO_HANDLER,
+  schedule: { every: 'month', day: EXCO_DAY, hour: EXCO_HOUR },
+  membersKey: EXCO_SCHEDULE_KEY,
+  what: 'the scheduled report',
+  otherwise: 'the report can still be made with the button',
+  refusedTitle: 'Scheduled report not set',
+};
 
 /** Whether the current user's April and October run is on. */
 export function excoScheduleOn(): boolean {
-  return !!monthlyTrigger();
+  return scheduleOn(EXCO_SCHEDULE);
 }
 
-/**
- * Turns the current user's scheduled report on or off: a trigger on the first of every month
- * whose run acts only in April and October (Apps Script has no "every six months" trigger).
- */
+/** Turns the current user's scheduled report on or off. */
 export function setExcoSchedule(w: Workplace, on: boolean): void {
-  const existing = monthlyTrigger();
-  if (on && !existing) {
-    try {
-      ScriptApp.newTrigger(EXCO_HANDLER)
-        .timeBased()
-        .onMonthDay(EXCO_DAY)
-        .atHour(EXCO_HOUR)
-        .create();
-    } catch (error) {
-      throw new UserFacingError(
-        `Google did not allow the scheduled report (${messageOf(error).replace(/\.$/, '')}). Nothing was changed: the report can still be made with the button.`,
-        'Scheduled report not set'
-      );
-    }
-  }
-  if (!on && existing) ScriptApp.deleteTrigger(existing);
-  withScriptLock(() => {
-    const props = PropertiesService.getScriptProperties();
-    const by = new Set(parse<string[]>(props.getProperty(EXCO_SCHEDULE_KEY)) ?? []);
-    if (on) by.add(w.user);
-    else by.delete(w.user);
-    props.setProperty(EXCO_SCHEDULE_KEY, JSON.stringify([...by]));
-  });
+  setTeamSchedule(w, EXCO_SCHEDULE, on);
 }
 
 /** Removes the current user's scheduled report (they have left the records team). */
 export function removeOwnExcoSchedule(w: Workplace): void {
-  setExcoSchedule(w, false);
+  setTeamSchedule(w, EXCO_SCHEDULE, false);
 }
 
 // ---- What the records team's home shows ----
@@ -612,7 +598,7 @@ export interface PerformanceView {
 /** One properties read, one trigger list, the Dashboard tab's id. */
 export function performanceView(w: Workplace, now: Date): PerformanceView {
   const props = PropertiesService.getScriptProperties().getProperties();
-  const triggers = ScriptApp.getProjectTriggers().map(t => t.getHandlerFunction());
+  const triggers = ownTriggerHandlers();
   const reports = readReports(w, props[EXCO_REPORTS_KEY] ?? null);
   const sheet = w.register.spreadsheet.getSheetByName(TABS.dashboard.name);
   const url = w.config.registerUrl.replace(/#.*$/, '');
@@ -625,12 +611,12 @@ export function performanceView(w: Workplace, now: Date): PerformanceView {
     dashboard: readDashboardState(w, props[DASHBOARD_STATE_KEY] ?? null),
     dashboardUrl: sheet ? `${url}#gid=${sheet.getSheetId()}` : url,
     daily: triggers.includes(DASHBOARD_HANDLER),
-    dailyBy: memberList(props[DASHBOARD_SCHEDULE_KEY]),
+    dailyBy: membersWithSchedule(props[DASHBOARD_SCHEDULE_KEY]),
     periods,
     // The half-year under way is partial: the last complete one is offered first.
     selected: periods[1].id,
     scheduled: triggers.includes(EXCO_HANDLER),
-    scheduledBy: memberList(props[EXCO_SCHEDULE_KEY]),
+    scheduledBy: membersWithSchedule(props[EXCO_SCHEDULE_KEY]),
     user: w.user,
   };
 }

@@ -15,6 +15,8 @@ import type { Workplace } from './deployment';
 import { UserFacingError, messageOf } from './errors';
 import { readActiveHolds } from './holds';
 import { upgradeRegister } from './records-team';
+import { membersWithSchedule, scheduleOn, setTeamSchedule } from './team-schedules';
+import type { TeamSchedule } from './team-schedules';
 
 /** Register rows read per call: 5,000 rows of ~60 columns is ~3 s of reading. */
 export const CHUNK_ROWS = 5_000;
@@ -348,51 +350,24 @@ class QueueWriter {
 
 // ---- The daily refresh ----
 
-function dailyTrigger(): GoogleAppsScript.Script.Trigger | null {
-  return ScriptApp.getProjectTriggers().find(t => t.getHandlerFunction() === QUEUE_HANDLER) ?? null;
-}
+/** The daily refresh each member may turn on for themselves. */
+export const DAILY_QUEUE_REFRESH: TeamSchedule = {
+  handler: QUEUE_HANDLER,
+  schedule: { every: 'day', hour: DAILY_REFRESH_HOUR },
+  membersKey: QUEUE_SCHEDULE_KEY,
+  what: 'the daily refresh',
+  otherwise: 'the Review queue can still be refreshed with the button',
+  refusedTitle: 'Daily refresh not set',
+};
 
-/**
- * Turns the current user's daily refresh on or off. Triggers belong to whoever creates them, so
- * the members who have one are listed in a script property for the home card.
- */
+/** Turns the current user's daily refresh on or off. */
 export function setDailyRefresh(w: Workplace, on: boolean): void {
-  const existing = dailyTrigger();
-  if (on && !existing) {
-    try {
-      ScriptApp.newTrigger(QUEUE_HANDLER)
-        .timeBased()
-        .everyDays(1)
-        .atHour(DAILY_REFRESH_HOUR)
-        .create();
-    } catch (error) {
-      throw new UserFacingError(
-        `Google did not allow the daily refresh (${messageOf(error).replace(/\.$/, '')}). Nothing was changed: the Review queue can still be refreshed with the button.`,
-        'Daily refresh not set'
-      );
-    }
-  }
-  if (!on && existing) ScriptApp.deleteTrigger(existing);
-  withScriptLock(() => {
-    const props = PropertiesService.getScriptProperties();
-    const by = new Set(parse<string[]>(props.getProperty(QUEUE_SCHEDULE_KEY)) ?? []);
-    if (on) by.add(w.user);
-    else by.delete(w.user);
-    props.setProperty(QUEUE_SCHEDULE_KEY, JSON.stringify([...by]));
-  });
+  setTeamSchedule(w, DAILY_QUEUE_REFRESH, on);
 }
 
 /** Called by a daily trigger whose owner has left the records team: it is removed. */
 export function removeOwnDailyRefresh(w: Workplace): void {
-  const existing = dailyTrigger();
-  if (existing) ScriptApp.deleteTrigger(existing);
-  withScriptLock(() => {
-    const props = PropertiesService.getScriptProperties();
-    const by = (parse<string[]>(props.getProperty(QUEUE_SCHEDULE_KEY)) ?? []).filter(
-      u => u !== w.user
-    );
-    props.setProperty(QUEUE_SCHEDULE_KEY, JSON.stringify(by));
-  });
+  setTeamSchedule(w, DAILY_QUEUE_REFRESH, false);
 }
 
 // ---- The records team's home ----
@@ -434,8 +409,8 @@ export function recordsTeamHomeView(w: Workplace, notice?: string): RecordsTeamH
       state && isRunning(state, now)
         ? { since: new Date(state.runningSince!), by: state.runningBy }
         : null,
-    daily: !!dailyTrigger(),
-    scheduledBy: parse<string[]>(props[QUEUE_SCHEDULE_KEY]) ?? [],
+    daily: scheduleOn(DAILY_QUEUE_REFRESH),
+    scheduledBy: membersWithSchedule(props[QUEUE_SCHEDULE_KEY]),
     queueUrl: queueSheet ? `${url}#gid=${queueSheet.getSheetId()}` : url,
     notice,
   };

@@ -9,6 +9,7 @@
 // dies before saving its part leaves its rows to the next run, which finds the files already
 // placed by name and reuses them, so nothing is lost and no file is placed twice. When the scan
 // reaches the end, the parts are combined into the package's CSV and text files.
+import { createTrigger, deleteTriggers, ownTriggers } from '../adapters/triggers';
 import {
   folderIn,
   listFolder,
@@ -859,18 +860,12 @@ export function markTransferred(w: Workplace, packageId: string, now: Date): Mar
 // ---------------------------------------------------------------------------------------------
 // The hourly trigger that continues a package (add-ons may run one at most hourly).
 
-function continueTriggers(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getProjectTriggers().filter(t => t.getHandlerFunction() === CONTINUE_HANDLER);
-}
-
 export function ensureContinueTrigger(): void {
-  if (!continueTriggers().length) {
-    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().everyHours(1).create();
-  }
+  if (!ownTriggers(CONTINUE_HANDLER).length) createTrigger(CONTINUE_HANDLER, { every: 'hour' });
 }
 
 export function removeContinueTriggers(): void {
-  for (const t of continueTriggers()) ScriptApp.deleteTrigger(t);
+  deleteTriggers(CONTINUE_HANDLER);
 }
 
 /** A1 notation of one cell, e.g. BJ1024. */

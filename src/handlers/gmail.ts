@@ -1,4 +1,5 @@
 // Gmail: the contextual card for the open message, and capturing it.
+import { createTrigger, deleteTriggers, ownTriggers } from '../adapters/triggers';
 import { captureNow, flagForCapture, prepareCapture, removeFlag } from '../app/capture';
 import type { CaptureForm } from '../app/capture';
 import { loadDeployment, openWorkplace, requireWorkplace } from '../app/deployment';
@@ -135,17 +136,13 @@ export function onRemoveFlag(e: AddonEvent): GoogleAppsScript.Card_Service.Actio
 
 const SWEEP_HANDLER = 'onCaptureSweep';
 
-function sweepTrigger(): GoogleAppsScript.Script.Trigger | null {
-  return ScriptApp.getProjectTriggers().find(t => t.getHandlerFunction() === SWEEP_HANDLER) ?? null;
-}
-
 /** The Gmail homepage: what the scheduled capture has done, and its controls. */
 export function sweepCard(
   notice?: string,
   extras: GoogleAppsScript.Card_Service.CardSection[] = []
 ): Card {
   const status = readSweepStatus();
-  const hourly = !!sweepTrigger();
+  const hourly = ownTriggers(SWEEP_HANDLER).length > 0;
   const section = CardService.newCardSection()
     .addWidget(
       paragraph(
@@ -213,9 +210,9 @@ export function onToggleHourlyCapture(e: AddonEvent): GoogleAppsScript.Card_Serv
     // Only a set-up deployment has a scheduled capture to switch.
     requireWorkplace();
     const on = formString(e, 'hourly') === 'yes';
-    const existing = sweepTrigger();
-    if (on && !existing) ScriptApp.newTrigger(SWEEP_HANDLER).timeBased().everyHours(1).create();
-    if (!on && existing) ScriptApp.deleteTrigger(existing);
+    const existing = ownTriggers(SWEEP_HANDLER).length > 0;
+    if (on && !existing) createTrigger(SWEEP_HANDLER, { every: 'hour' });
+    if (!on && existing) deleteTriggers(SWEEP_HANDLER);
     return update(
       sweepCard(),
       on ? 'Flagged email will be captured every hour' : 'Hourly capture turned off'

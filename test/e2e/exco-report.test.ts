@@ -10,16 +10,7 @@ import { PEOPLE } from '../../emulator/demo';
 import { createEmulator } from '../../emulator/server';
 import type { Emulator } from '../../emulator/server';
 import { registerRowWhere, seedSearchDepartment, walkthroughs } from '../../emulator/walkthroughs';
-import {
-  idle,
-  launch,
-  openEmulator,
-  press,
-  sidebarText,
-  signIn,
-  snap,
-  toast,
-} from './browser';
+import { idle, launch, openEmulator, press, sidebarText, signIn, snap, toast } from './browser';
 
 jest.setTimeout(120_000);
 
