@@ -1,7 +1,7 @@
 // `npm run bench`: what declaring costs, from the fakes' call counters, at several register
 // sizes, and for a 50-file Drive selection; then the records team's batch work (review queue,
-// transfer package, audit log check, dashboard and ExCo report) and register search on registers
-// of up to 100,000 rows. Modelled time uses the per-call latency table in
+// transfer package, audit log check, dashboard and ExCo report, leaver sweep) and register search
+// on registers of up to 100,000 rows. Modelled time uses the per-call latency table in
 // fakes/core/latency.ts (each row names its source). Counts, not wall-clock time, are the result.
 import { line, roundTrips } from './report';
 import { LATENCY, COMMIT_COST, EXECUTION_START_MS } from '../fakes/core/latency';
@@ -14,6 +14,7 @@ import { firstCard } from '../fakes/form';
 import { fillRegister } from '../test/support/big-register';
 import { benchAuditCheck } from './audit';
 import { benchDashboard } from './dashboard';
+import { benchLeaverSweep } from './leaver';
 import { benchReviewQueue } from './review-queue';
 import { benchSearch } from './search';
 import { benchTransfer, reportTransfer } from './transfer';
@@ -265,6 +266,7 @@ async function main(): Promise<void> {
   benchAuditCheck();
   benchDashboard();
   benchSearch();
+  benchLeaverSweep();
 }
 
 void main();

@@ -214,6 +214,7 @@ export const LATENCY: Record<string, CallCost> = {
   'LockService.Lock.releaseLock': { ms: 20, basis: 'E' },
   'PropertiesService.Properties.getProperty': { ms: 30, basis: 'M: ziritione, avg 30 ms' },
   'PropertiesService.Properties.getProperties': { ms: 30, basis: 'M: as getProperty' },
+  'PropertiesService.Properties.getKeys': { ms: 30, basis: 'E: as getProperty (unmeasured)' },
   'PropertiesService.Properties.setProperty': { ms: 62, basis: 'M: ziritione, avg 62 ms' },
   'PropertiesService.Properties.setProperties': { ms: 62, basis: 'M: as setProperty' },
   'PropertiesService.Properties.deleteProperty': { ms: 62, basis: 'M: as setProperty' },

@@ -1,7 +1,7 @@
 // Drive for the leaver sweep: the files one person owns in a folder, a folder's subfolders, a
 // page at a time, and handing a file to a new owner. Advanced Drive service (v3).
 import { messageOf, UserFacingError } from '../app/errors';
-import { FOLDER_MIME, isMissingItemError } from './drive';
+import { FOLDER_MIME, isMissingItemError, SHORTCUT_MIME } from './drive';
 
 /** Items per listing call: the API's largest page. */
 export const PAGE_SIZE = 1000;
@@ -48,14 +48,17 @@ export function folderName(folderId: string): string | null {
   }
 }
 
-/** One page of the files (not folders) `owner` owns directly in the folder, bin excluded. */
+/**
+ * One page of the files `owner` owns directly in the folder, bin excluded. Folders are walked,
+ * not listed; shortcuts are pointers to files kept elsewhere, not records to declare.
+ */
 export function ownedFilesIn(
   folderId: string,
   owner: string,
   pageToken: string | null
 ): Page<OwnedFile> {
   const list = drive().Files!.list({
-    q: `${quoted(folderId)} in parents and ${quoted(owner)} in owners and trashed = false and mimeType != '${FOLDER_MIME}'`,
+    q: `${quoted(folderId)} in parents and ${quoted(owner)} in owners and trashed = false and mimeType != '${FOLDER_MIME}' and mimeType != '${SHORTCUT_MIME}'`,
     fields: 'nextPageToken,files(id,name,mimeType,webViewLink,modifiedTime)',
     orderBy: 'name',
     pageSize: PAGE_SIZE,
@@ -75,7 +78,10 @@ export function ownedFilesIn(
   };
 }
 
-/** One page of the folder's subfolders, whoever owns them. */
+/**
+ * One page of the folder's subfolders, whoever owns them. Only real folders: a shortcut to a
+ * folder has the shortcut type, so the walk does not follow it out of the folders swept.
+ */
 export function subfoldersOf(
   folderId: string,
   pageToken: string | null

@@ -97,3 +97,86 @@ function parseJson<T>(text: string | null | undefined): T | null {
 function unique(values: string[]): string[] {
   return values.filter((v, i) => values.indexOf(v) === i);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Values larger than one property.
+
+/**
+ * Characters per piece. PropertiesService refuses a value over 9 KB (platform-facts §1.1; one
+ * measurement puts the real figure near 8,066 bytes, unconfirmed), and pieces are ASCII (see
+ * asciiJson), so 8,000 characters are 8,000 bytes.
+ */
+export const PIECE_CHARS = 8_000;
+/**
+ * The most a large value may take: half of the store's 500 KB (keys and values together,
+ * platform-facts §1.1), so the deployment's other settings always have room.
+ */
+export const MAX_LARGE_JSON_CHARS = 250_000;
+
+type Store = GoogleAppsScript.Properties.Properties;
+
+/** Pieces each key had when this execution last read or wrote it (see saveLargeJson). */
+const knownPieces: Record<string, number> = {};
+
+const pieceKey = (key: string, index: number) => `${key}#${index}`;
+
+/** JSON with every non-ASCII character escaped (\uXXXX), so a character is a byte. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  );
+}
+
+/**
+ * Saves `value` as JSON in pieces of at most PIECE_CHARS under `key#0`, `key#1`…, with their
+ * count under `key`, in one setProperties call, so a reader sees either the old value or the new
+ * one whole. Pieces a shorter value no longer needs are blanked in the same call (when this
+ * execution knows of them; any others are ignored, as the count says how many to read). Throws
+ * when the value is larger than MAX_LARGE_JSON_CHARS.
+ */
+export function saveLargeJson(store: Store, key: string, value: unknown): void {
+  const text = asciiJson(value);
+  if (text.length > MAX_LARGE_JSON_CHARS) {
+    throw new Error(
+      `${key} is too large to keep (${text.length} characters; at most ${MAX_LARGE_JSON_CHARS})`
+    );
+  }
+  const count = Math.max(1, Math.ceil(text.length / PIECE_CHARS));
+  const values: Record<string, string> = { [key]: String(count) };
+  for (let i = 0; i < count; i++) {
+    values[pieceKey(key, i)] = text.slice(i * PIECE_CHARS, (i + 1) * PIECE_CHARS);
+  }
+  for (let i = count; i < (knownPieces[key] ?? 0); i++) values[pieceKey(key, i)] = '';
+  store.setProperties(values);
+  knownPieces[key] = count;
+}
+
+/**
+ * The value saved by saveLargeJson, read with one getProperties call; null when there is none
+ * or it cannot be read. A value saved whole under `key` (before it needed pieces) reads too.
+ */
+export function readLargeJson<T>(store: Store, key: string): T | null {
+  const all = store.getProperties();
+  const head = all[key];
+  if (head === undefined || head === '') return null;
+  if (!/^\d+$/.test(head)) return parseJson<T>(head);
+  const count = Number(head);
+  knownPieces[key] = count;
+  let text = '';
+  for (let i = 0; i < count; i++) {
+    const piece = all[pieceKey(key, i)];
+    if (piece === undefined) return null;
+    text += piece;
+  }
+  return parseJson<T>(text);
+}
+
+/** Removes the value and all its pieces, blanked ones included. */
+export function deleteLargeJson(store: Store, key: string): void {
+  const prefix = `${key}#`;
+  for (const k of store.getKeys()) {
+    if (k === key || k.startsWith(prefix)) store.deleteProperty(k);
+  }
+  delete knownPieces[key];
+}

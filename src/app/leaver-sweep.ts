@@ -3,11 +3,14 @@
 // declare or hand over.
 //
 // Listing walks the folders breadth first, a Drive page at a time (the leaver's files in a
-// folder, then its subfolders). Each page costs one register search (which files are records
-// already) and one write to the tab, under the script lock, with a search of the tab so a page
-// listed by a run that died before saving its place is not listed twice. The place is saved in a
-// script property after every page; a run that stops for time leaves an hourly trigger that
-// continues, as the Continue button does.
+// folder, then its subfolders). The files of several pages (LIST_BATCH or more) cost one register
+// search (which files are records already) and one write to the tab, under the script lock, with
+// a search of the tab so files listed by a run that died before saving its place are not listed
+// twice. The place is saved in script properties after each such write (in pieces when the
+// queue of folders is long), never past files not written yet; a run that stops for time leaves
+// an hourly trigger that continues, as the Continue button does. The "finished" audit row is
+// written once, whichever run gets there and wherever one died.
+import { createTrigger, deleteTriggers, ownTriggers } from '../adapters/triggers';
 import {
   folderName,
   ownedFilesIn,
@@ -17,10 +20,12 @@ import {
 import type { OwnedFile } from '../adapters/drive-owners';
 import { getItems } from '../adapters/drive';
 import { withScriptLock } from '../adapters/lock';
+import { deleteLargeJson, readLargeJson, saveLargeJson } from '../adapters/properties';
 import type { EntryRow } from '../adapters/register';
 import type { DeclarationForm, RegisterEntry } from '../domain/declaration';
 import {
   advance,
+  currentFolderName,
   enqueueFolders,
   handOverAdvice,
   isActionable,
@@ -28,6 +33,7 @@ import {
   parseAddress,
   parseFolderRefs,
   seriesForFile,
+  upgradeSweep,
 } from '../domain/leaver';
 import type { LeaverSweepState } from '../domain/leaver';
 import { TABS } from '../domain/register-schema';
@@ -45,22 +51,26 @@ export const LEAVER_CARD_BUDGET_MS = 20_000;
 export const LEAVER_TRIGGER_BUDGET_MS = 280_000;
 /** A run silent this long has died (no execution lasts over 6 minutes). */
 const STALE_CLAIM_MS = 10 * 60_000;
+/**
+ * Files gathered from Drive pages before they are looked up in the register and written to the
+ * tab: a search of a 100,000-row column costs the same for one file as for hundreds.
+ */
+export const LIST_BATCH = 250;
+/**
+ * What writing one changed row of the tab costs at the end of an action (it is found again and
+ * rewritten under the lock: a read and a write, about 55 ms modelled), kept back from the budget.
+ */
+const ROW_WRITE_MS = 60;
 /** Files declared per call of the declaration code (one register write each). */
 export const DECLARE_BATCH = 25;
 const WHAT = 'the leaver sweep';
 
 export function readLeaverSweep(): LeaverSweepState | null {
-  const text = PropertiesService.getScriptProperties().getProperty(LEAVER_STATE_KEY);
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as LeaverSweepState;
-  } catch {
-    return null;
-  }
+  return upgradeSweep(readLargeJson(PropertiesService.getScriptProperties(), LEAVER_STATE_KEY));
 }
 
 function save(state: LeaverSweepState): void {
-  PropertiesService.getScriptProperties().setProperty(LEAVER_STATE_KEY, JSON.stringify(state));
+  saveLargeJson(PropertiesService.getScriptProperties(), LEAVER_STATE_KEY, state);
 }
 
 function audit(
@@ -123,25 +133,36 @@ export function startLeaverSweep(
       'A sweep is under way'
     );
   }
+  // A finished sweep whose "finished" row a dead run may not have written: written first.
+  if (running && !running.finishedAt) finishSweep(w, now);
   const state = withScriptLock(() => {
     w.register.forgetPositions();
     upgradeRegister(w.register, w.user, now);
     const current = readLeaverSweep();
-    if (current && !current.complete) return null;
+    if (current && !current.finishedAt) return null;
     const fresh = newSweep(leaver.email, folders, w.user, now);
-    w.register.appendTo(
-      'leavers',
-      [],
-      [
-        audit(
-          w,
-          now,
-          'Leaver sweep started',
-          `${fresh.sweepId}: files owned by ${leaver.email} in ${folders.map(f => `"${f.name}"`).join(', ')} and their subfolders`
-        ),
-      ]
-    );
+    // Saved before its audit row, and put back if that row cannot be written: a sweep is
+    // never left "started" in the audit log with nothing to continue.
     save(fresh);
+    try {
+      w.register.appendTo(
+        'leavers',
+        [],
+        [
+          audit(
+            w,
+            now,
+            'Leaver sweep started',
+            `${fresh.sweepId}: files owned by ${leaver.email} in ${folders.map(f => `"${f.name}"`).join(', ')} and their subfolders`
+          ),
+        ]
+      );
+    } catch (error) {
+      const store = PropertiesService.getScriptProperties();
+      if (current) save(current);
+      else deleteLargeJson(store, LEAVER_STATE_KEY);
+      throw error;
+    }
     return fresh;
   });
   if (!state) {
@@ -171,15 +192,32 @@ function listing(w: Workplace, now: Date, budgetMs: number, startedAt: number): 
     return { state: current, busy: false, claimed: true };
   });
   const state = claim.state;
+  if (state?.complete && !state.finishedAt) {
+    // The walk ended in a run that died before recording it.
+    return { state: finishAndTidy(w, now), busy: false, listed: 0, stoppedForTime: false };
+  }
   if (!state || claim.busy || state.complete) {
     return { state, busy: claim.busy, listed: 0, stoppedForTime: false };
   }
   let listed = 0;
   let stoppedForTime = false;
-  let slowest = 0;
+  let slowestPage = 0;
+  let slowestWrite = 0;
+  // Files read from Drive pages and not on the tab yet, and the state as last saved: the place
+  // is never saved past files not written, so a run that dies walks those pages again.
+  let pending: PendingFile[] = [];
+  let committed = JSON.stringify(state);
+  const write = () => {
+    const began = Date.now();
+    listed += listFiles(w, state, pending);
+    pending = [];
+    save(state);
+    committed = JSON.stringify(state);
+    slowestWrite = Math.max(slowestWrite, Date.now() - began);
+  };
   try {
     while (state.cursor && !state.complete) {
-      if (Date.now() - startedAt + slowest > budgetMs) {
+      if (Date.now() - startedAt + slowestPage + slowestWrite > budgetMs) {
         stoppedForTime = true;
         break;
       }
@@ -187,16 +225,18 @@ function listing(w: Workplace, now: Date, budgetMs: number, startedAt: number): 
       const cursor = state.cursor;
       if (cursor.phase === 'files') {
         const page = ownedFilesIn(cursor.folderId, state.leaver, cursor.pageToken);
-        listed += listFiles(w, state, page.items, cursor.folderId);
+        const folder = currentFolderName(state);
+        pending.push(...page.items.map(file => ({ file, folder })));
         advance(state, page.nextPageToken);
       } else {
         const page = subfoldersOf(cursor.folderId, cursor.pageToken);
         enqueueFolders(state, page.items);
         advance(state, page.nextPageToken);
       }
-      save(state);
-      slowest = Math.max(slowest, Date.now() - pageStarted);
+      slowestPage = Math.max(slowestPage, Date.now() - pageStarted);
+      if (pending.length >= LIST_BATCH || state.complete) write();
     }
+    if (pending.length) write();
   } catch (error) {
     if (error instanceof UserFacingError) throw error;
     console.error(`Leaver sweep stopped: ${messageOf(error)}`);
@@ -205,44 +245,103 @@ function listing(w: Workplace, now: Date, budgetMs: number, startedAt: number): 
       'Leaver sweep paused'
     );
   } finally {
-    state.runningSince = null;
-    state.runs++;
-    if (state.complete && !state.finishedAt) {
-      state.finishedAt = new Date().toISOString();
-      withScriptLock(() => {
-        w.register.forgetPositions();
-        w.register.appendTo(
-          'leavers',
-          [],
-          [
-            audit(
-              w,
-              now,
-              'Leaver sweep finished',
-              `${state.sweepId}: ${state.counts.folders} folders, ${state.counts.files} files owned by ${state.leaver}; ${state.counts.listed} not declared listed, ${state.counts.skipped} already on the tab, ${state.counts.declared} already records`
-            ),
-          ]
-        );
-      });
-    }
-    save(state);
-    if (state.complete) removeContinueTriggers();
-    else ensureContinueTrigger();
+    // After a failure, the place saved is the last one whose files are all on the tab.
+    const last = pending.length ? (JSON.parse(committed) as LeaverSweepState) : state;
+    last.runningSince = null;
+    last.runs++;
+    save(last);
+    if (!last.complete) ensureContinueTrigger();
   }
-  return { state, busy: false, listed, stoppedForTime };
+  const saved = state.complete ? finishAndTidy(w, now) : state;
+  return { state: saved, busy: false, listed, stoppedForTime };
+}
+
+/** Finishes the sweep; the hourly run stops once it is recorded, and tries again if not. */
+function finishAndTidy(w: Workplace, now: Date): LeaverSweepState | null {
+  let finished: LeaverSweepState | null;
+  try {
+    finished = finishSweep(w, now);
+  } catch (error) {
+    ensureContinueTrigger();
+    throw error;
+  }
+  removeContinueTriggers();
+  return finished;
+}
+
+const FINISHED = 'Leaver sweep finished';
+
+/**
+ * Writes the "finished" audit row of a sweep whose walk is over, once. Under the lock: the state
+ * is re-read, marked `finishing` and saved before the row is written, then saved with
+ * `finishedAt`. A run that dies between the row and that last save leaves `finishing` set, and
+ * the next run finds the row (one search of the audit log's Action column) instead of writing
+ * it again. Returns the sweep as saved.
+ */
+function finishSweep(w: Workplace, now: Date): LeaverSweepState | null {
+  return withScriptLock(() => {
+    const state = readLeaverSweep();
+    if (!state || !state.complete || state.finishedAt) return state;
+    w.register.forgetPositions();
+    const written = state.finishing ? finishedRowWritten(w, state.sweepId) : false;
+    if (!written) {
+      if (!state.finishing) {
+        state.finishing = true;
+        save(state);
+      }
+      const c = state.counts;
+      w.register.appendTo(
+        'leavers',
+        [],
+        [
+          audit(
+            w,
+            now,
+            FINISHED,
+            `${state.sweepId}: ${c.folders} folders, ${c.files} files owned by ${state.leaver}; ${c.listed} not declared listed, ${c.skipped} already on the tab, ${c.declared} already records`
+          ),
+        ]
+      );
+    }
+    delete state.finishing;
+    state.finishedAt = new Date().toISOString();
+    save(state);
+    return state;
+  });
+}
+
+/** Whether the audit log has this sweep's "finished" row. */
+function finishedRowWritten(w: Workplace, sweepId: string): boolean {
+  const last = w.register.lastRow('audit');
+  const rows = w.register.matchingRows(
+    'audit',
+    'action',
+    { text: FINISHED, entireCell: true, matchCase: true },
+    last
+  );
+  if (!rows.length) return false;
+  const found = w.register.readRows(
+    'audit',
+    rows.map(row => ({ first: row, count: 1 })),
+    ['details']
+  );
+  return [...found.values()].some(r => String(r.entry.details ?? '').startsWith(`${sweepId}: `));
+}
+
+/** A file read from a Drive page, with the name of the folder it was found in. */
+interface PendingFile {
+  file: OwnedFile;
+  folder: string;
 }
 
 /**
- * Lists a page of the leaver's files on the tab: one register search for those already records,
- * and, under the lock, one search of the tab and one write. Returns how many were listed.
+ * Lists the leaver's files gathered from Drive on the tab: one register search for those already
+ * records, and, under the lock, one search of the tab and one write. Returns how many were listed.
  */
-function listFiles(
-  w: Workplace,
-  state: LeaverSweepState,
-  files: OwnedFile[],
-  folderId: string
-): number {
-  if (!files.length) return 0;
+function listFiles(w: Workplace, state: LeaverSweepState, pending: PendingFile[]): number {
+  if (!pending.length) return 0;
+  const files = pending.map(p => p.file);
+  const folders = new Map(pending.map(p => [p.file.id, p.folder]));
   const ids = files.map(f => f.id);
   const records = w.register.findByFileIds(ids);
   return withScriptLock(() => {
@@ -261,7 +360,7 @@ function listFiles(
       title: f.name,
       url: f.url,
       mimeType: f.mimeType,
-      folder: state.folderNames[folderId] ?? folderId,
+      folder: folders.get(f.id) ?? '',
       lastUpdated: f.modifiedAt ?? '',
       status: 'Not declared',
     }));
@@ -281,20 +380,14 @@ function listFiles(
 // ---------------------------------------------------------------------------------------------
 // The hourly trigger that continues a sweep (add-ons may run one at most hourly).
 
-function continueTriggers(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getProjectTriggers().filter(
-    t => t.getHandlerFunction() === LEAVER_CONTINUE_HANDLER
-  );
-}
-
 function ensureContinueTrigger(): void {
-  if (!continueTriggers().length) {
-    ScriptApp.newTrigger(LEAVER_CONTINUE_HANDLER).timeBased().everyHours(1).create();
+  if (!ownTriggers(LEAVER_CONTINUE_HANDLER).length) {
+    createTrigger(LEAVER_CONTINUE_HANDLER, { every: 'hour' });
   }
 }
 
 export function removeContinueTriggers(): void {
-  for (const t of continueTriggers()) ScriptApp.deleteTrigger(t);
+  deleteTriggers(LEAVER_CONTINUE_HANDLER);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -400,55 +493,57 @@ export function declareTicked(
   const outcome = emptyOutcome();
   const ticked = tickedRows(w);
   if (!ticked.length) throw nothingTicked();
-  const items = getItems(
-    ticked.map(r => String(r.entry.fileId)),
-    w.domain
-  );
   const seriesFolders = new Map(
     w.reference.series.filter(s => s.folderId).map(s => [s.folderId, s.code] as [string, string])
   );
   const changes: RowChange[] = [];
-  const groups = new Map<string, { ref: ItemRef; row: EntryRow; modified: Date | null }[]>();
-  for (const row of ticked) {
-    const fileId = String(row.entry.fileId);
-    const item = items.get(fileId);
-    if (!item || item instanceof Error) {
-      outcome.gone++;
-      changes.push({
-        row: row.row,
-        fileId,
-        values: { status: 'Gone', note: item ? item.message : 'The file could not be found.' },
-        audit: { action: 'Leaver file gone', details: `${row.entry.sweepId}: ${row.entry.title}` },
-      });
-      continue;
-    }
-    const code = seriesForFile(item.parents, seriesFolders, choice.series);
-    if (!code) {
-      outcome.left++;
-      continue;
-    }
-    const group = groups.get(code) ?? [];
-    group.push({
-      ref: { id: item.id, title: item.name, mimeType: item.mimeType },
-      row,
-      modified: item.modifiedAt,
-    });
-    groups.set(code, group);
-  }
-  if (outcome.left) {
-    outcome.notes.push(
-      `${outcome.left} ticked file(s) are not in a series folder: choose a series for them.`
-    );
-  }
+  let noSeries = 0;
   let slowest = 0;
-  for (const [code, group] of groups) {
-    for (let at = 0; at < group.length; at += DECLARE_BATCH) {
-      const batch = group.slice(at, at + DECLARE_BATCH);
-      if (Date.now() - startedAt + slowest > budgetMs) {
-        outcome.left += batch.length;
+  // A batch at a time: its files read from Drive, then declared a series at a time. Reading
+  // every ticked file first would spend the card's 30 seconds before declaring any.
+  for (let at = 0; at < ticked.length; at += DECLARE_BATCH) {
+    const rows = ticked.slice(at, at + DECLARE_BATCH);
+    if (Date.now() - startedAt + slowest + changes.length * ROW_WRITE_MS > budgetMs) {
+      outcome.left += rows.length;
+      continue;
+    }
+    const batchStarted = Date.now();
+    const items = getItems(
+      rows.map(r => String(r.entry.fileId)),
+      w.domain
+    );
+    const groups = new Map<string, { ref: ItemRef; row: EntryRow; modified: Date | null }[]>();
+    for (const row of rows) {
+      const fileId = String(row.entry.fileId);
+      const item = items.get(fileId);
+      if (!item || item instanceof Error) {
+        outcome.gone++;
+        changes.push({
+          row: row.row,
+          fileId,
+          values: { status: 'Gone', note: item ? item.message : 'The file could not be found.' },
+          audit: {
+            action: 'Leaver file gone',
+            details: `${row.entry.sweepId}: ${row.entry.title}`,
+          },
+        });
         continue;
       }
-      const batchStarted = Date.now();
+      const code = seriesForFile(item.parents, seriesFolders, choice.series);
+      if (!code) {
+        outcome.left++;
+        noSeries++;
+        continue;
+      }
+      const group = groups.get(code) ?? [];
+      group.push({
+        ref: { id: item.id, title: item.name, mimeType: item.mimeType },
+        row,
+        modified: item.modifiedAt,
+      });
+      groups.set(code, group);
+    }
+    for (const [code, batch] of groups) {
       const latest = batch
         .map(b => b.modified)
         .filter((d): d is Date => !!d)
@@ -516,8 +611,13 @@ export function declareTicked(
         });
       }
       outcome.notes.push(...result.warnings);
-      slowest = Math.max(slowest, Date.now() - batchStarted);
     }
+    slowest = Math.max(slowest, Date.now() - batchStarted);
+  }
+  if (noSeries) {
+    outcome.notes.unshift(
+      `${noSeries} ticked file(s) are not in a series folder: choose a series for them.`
+    );
   }
   writeChanges(w, changes, now);
   return outcome;
@@ -547,7 +647,7 @@ export function handOverTicked(
   let leaver = '';
   let slowest = 0;
   for (const row of ticked) {
-    if (Date.now() - startedAt + slowest > budgetMs) {
+    if (Date.now() - startedAt + slowest + changes.length * ROW_WRITE_MS > budgetMs) {
       outcome.left++;
       continue;
     }

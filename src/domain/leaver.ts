@@ -70,6 +70,12 @@ export interface SweepCursor {
   pageToken: string | null;
 }
 
+/** A folder waiting to be listed, with its name for the tab's Folder column. */
+export interface QueuedFolder {
+  id: string;
+  name: string;
+}
+
 export interface LeaverSweepState {
   sweepId: string;
   leaver: string;
@@ -77,14 +83,22 @@ export interface LeaverSweepState {
   roots: string[];
   startedBy: string;
   startedAt: string;
-  /** Folders still to list, breadth first; the first is being listed. */
-  queue: string[];
-  /** Folders already queued, so a folder reached twice (several parents) is listed once. */
-  seen: string[];
+  /**
+   * Folders still to list, breadth first; the first is being listed. Since September 2020 a
+   * Drive item has exactly one parent (other places hold shortcuts, which the walk does not
+   * follow: Google Cloud blog, "Simplifying Google Drive's folder structure and sharing models",
+   * 2020-03-27; Drive API: enforceSingleParent "adding files to multiple folders is no longer
+   * supported"), so the walk reaches each folder once and keeps no list of folders seen.
+   */
+  queue: QueuedFolder[];
   cursor: SweepCursor | null;
-  folderNames: Record<string, string>;
   counts: { folders: number; files: number; listed: number; declared: number; skipped: number };
   complete: boolean;
+  /**
+   * Set, and saved, just before the "finished" audit row is written: a run that finds it set
+   * without finishedAt looks for that row before writing it, so it is written once.
+   */
+  finishing?: boolean;
   finishedAt?: string;
   runs: number;
   /** Set while a run works on the sweep, so two runs never list the same page twice. */
@@ -97,7 +111,7 @@ export function sweepIdFor(now: Date): string {
 
 export function newSweep(
   leaver: string,
-  folders: { id: string; name: string }[],
+  folders: QueuedFolder[],
   user: string,
   now: Date
 ): LeaverSweepState {
@@ -108,15 +122,39 @@ export function newSweep(
     roots: ids,
     startedBy: user,
     startedAt: now.toISOString(),
-    queue: [...ids],
-    seen: [...ids],
+    queue: folders.map(f => ({ id: f.id, name: f.name })),
     cursor: ids.length ? { folderId: ids[0], phase: 'files', pageToken: null } : null,
-    folderNames: Object.fromEntries(folders.map(f => [f.id, f.name])),
     counts: { folders: 0, files: 0, listed: 0, declared: 0, skipped: 0 },
     complete: ids.length === 0,
     runs: 0,
     runningSince: null,
   };
+}
+
+/**
+ * A sweep saved by an earlier version (folders queued by id, their names in a map, the folders
+ * seen listed): the same sweep in today's shape, so it carries on where it stopped.
+ */
+export function upgradeSweep(saved: unknown): LeaverSweepState | null {
+  if (!saved || typeof saved !== 'object') return null;
+  const old = saved as LeaverSweepState & {
+    queue: (string | QueuedFolder)[];
+    folderNames?: Record<string, string>;
+    seen?: string[];
+  };
+  if (!Array.isArray(old.queue)) return null;
+  const names = old.folderNames ?? {};
+  const { folderNames: _names, seen: _seen, ...rest } = old;
+  return {
+    ...rest,
+    queue: old.queue.map(q => (typeof q === 'string' ? { id: q, name: names[q] ?? q } : q)),
+  };
+}
+
+/** The name of the folder being listed (the first queued), for the tab's Folder column. */
+export function currentFolderName(state: LeaverSweepState): string {
+  const first = state.queue[0];
+  return first && first.id === state.cursor?.folderId ? first.name : (state.cursor?.folderId ?? '');
 }
 
 /**
@@ -137,22 +175,20 @@ export function advance(state: LeaverSweepState, nextPageToken: string | null): 
   state.queue.shift();
   state.counts.folders++;
   const next = state.queue[0];
-  state.cursor = next ? { folderId: next, phase: 'files', pageToken: null } : null;
+  state.cursor = next ? { folderId: next.id, phase: 'files', pageToken: null } : null;
   if (!next) state.complete = true;
   return !!next;
 }
 
-/** Queues subfolders not seen before; returns those queued. */
-export function enqueueFolders(
-  state: LeaverSweepState,
-  folders: { id: string; name: string }[]
-): string[] {
+/**
+ * Queues a page of subfolders; returns the ids queued. A folder reached from its parent is new
+ * (one parent each), except a folder also typed as a root, which its own turn lists.
+ */
+export function enqueueFolders(state: LeaverSweepState, folders: QueuedFolder[]): string[] {
   const added: string[] = [];
   for (const folder of folders) {
-    if (state.seen.includes(folder.id)) continue;
-    state.seen.push(folder.id);
-    state.queue.push(folder.id);
-    state.folderNames[folder.id] = folder.name;
+    if (state.roots.includes(folder.id)) continue;
+    state.queue.push({ id: folder.id, name: folder.name });
     added.push(folder.id);
   }
   return added;

@@ -93,7 +93,7 @@ export function onContinueLeaverSweepNow(_e: AddonEvent): ActionResponse {
 export function onContinueLeaverSweep(_e: unknown): void {
   const w = openWorkplace();
   const state = readLeaverSweep();
-  if (!w || !state || state.complete) {
+  if (!w || !state || (state.complete && state.finishedAt)) {
     removeContinueTriggers();
     return;
   }

@@ -5,6 +5,7 @@ import { actionEvent } from '../../fakes/events';
 import type { FormValue } from '../../fakes/events';
 import { firstCard } from '../../fakes/form';
 import { createFileInState, createFolderInState } from '../../fakes/drive/seed';
+import { shortcutContent } from '../../fakes/drive/access';
 import type { Workspace } from '../../fakes/harness/workspace';
 import { LEAVER_COLUMNS } from '../../src/domain/register-schema';
 import {
@@ -84,6 +85,49 @@ function pressOnSweep(ws: Workspace, fn: string, user: string, changes: Record<s
   return { result, text: textOf(result.json) };
 }
 
+/** The script properties the sweep's progress is kept in (its count and its pieces). */
+function progress(ws: Workspace): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(ws.state.properties.script).filter(
+      ([key]) => key === STATE_KEY || key.startsWith(`${STATE_KEY}#`)
+    )
+  );
+}
+
+/** Puts back progress saved earlier, as if the runs since had never saved theirs. */
+function restore(ws: Workspace, saved: Record<string, string>): void {
+  for (const key of Object.keys(progress(ws))) delete ws.state.properties.script[key];
+  Object.assign(ws.state.properties.script, saved);
+}
+
+interface SavedSweep {
+  complete: boolean;
+  finishedAt?: string;
+  finishing?: boolean;
+  queue: unknown[];
+}
+
+/** The sweep as saved, read from its pieces as a person inspecting the properties would. */
+function savedSweep(ws: Workspace): SavedSweep | null {
+  const saved = progress(ws);
+  if (!saved[STATE_KEY]) return null;
+  const count = Number(saved[STATE_KEY]);
+  const text = Array.from({ length: count }, (_, i) => saved[`${STATE_KEY}#${i}`]).join('');
+  return JSON.parse(text) as SavedSweep;
+}
+
+/** Hourly runs, an hour apart, until the sweep is finished (at most `max`). */
+function hourlyUntilFinished(ws: Workspace, max: number): number {
+  let runs = 0;
+  while (runs < max && !savedSweep(ws)?.finishedAt) {
+    ws.state.now += 3_600_000;
+    const result = ws.run('onContinueLeaverSweep', {}, HOURLY);
+    expect(result.error).toBeUndefined();
+    runs++;
+  }
+  return runs;
+}
+
 const leaverRows = (ws: Workspace) => registerRows(ws, TAB);
 const listedIds = (ws: Workspace) => leaverRows(ws).map(r => String(r['File ID']));
 
@@ -137,7 +181,7 @@ describe('Leaver sweep', () => {
     const ws = department();
     const team = createFolderInState(ws.state, { owner: DRO, name: 'Team', editors: [ALICE] });
     const expected: string[] = [];
-    for (let f = 0; f < 40; f++) {
+    for (let f = 0; f < 150; f++) {
       const folder = createFolderInState(ws.state, {
         owner: ALICE,
         name: `Case ${f}`,
@@ -163,20 +207,13 @@ describe('Leaver sweep', () => {
 
     // A run that dies after writing pages but before saving its place: the saved place is from
     // before those pages, so the next run lists them again, and must not add them twice.
-    const saved = ws.state.properties.script[STATE_KEY];
+    const saved = progress(ws);
     const cont = pressOnSweep(ws, 'onContinueLeaverSweepNow', DRO, {});
     expect(listedIds(ws).length).toBeGreaterThan(afterFirst);
     expect(cont.text).toContain('Time ran out');
-    ws.state.properties.script[STATE_KEY] = saved;
+    restore(ws, saved);
 
-    for (
-      let run = 0;
-      run < 10 && JSON.parse(ws.state.properties.script[STATE_KEY]).complete !== true;
-      run++
-    ) {
-      const result = ws.run('onContinueLeaverSweep', {}, HOURLY);
-      expect(result.error).toBeUndefined();
-    }
+    hourlyUntilFinished(ws, 10);
     const ids = listedIds(ws);
     expect(ids.sort()).toEqual([...expected].sort());
     expect(new Set(ids).size).toBe(ids.length);
@@ -184,6 +221,162 @@ describe('Leaver sweep', () => {
     expect(ws.state.triggers.filter(t => t.handlerFunction === 'onContinueLeaverSweep')).toEqual(
       []
     );
+  });
+
+  it('sweeps a tree of 600 folders, wide and deep, across several runs: every file once', () => {
+    const ws = department();
+    const team = createFolderInState(ws.state, {
+      owner: DRO,
+      name: 'Regional resilience team',
+      editors: [ALICE, BOB],
+    });
+    const folders: string[] = [team];
+    const folder = (name: string, parentId: string) => {
+      const id = createFolderInState(ws.state, { owner: ALICE, name, parentId });
+      folders.push(id);
+      return id;
+    };
+    // Wide: 20 areas of 9 cases of 2 years each; deep: a chain of 40 folders under the first.
+    for (let a = 0; a < 20; a++) {
+      const area = folder(`Area ${a} — grants and emergency planning`, team);
+      for (let c = 0; c < 9; c++) {
+        const kase = folder(`Case ${a}-${c}: Cronfa Gwydnwch Cymunedol`, area);
+        for (let y = 0; y < 2; y++) folder(`${2019 + y} correspondence`, kase);
+      }
+    }
+    let deep = folders[1];
+    for (let d = 0; d < 40; d++) deep = folder(`Level ${d + 1}`, deep);
+    expect(folders).toHaveLength(601);
+    const expected = folders.map((parentId, i) =>
+      createFileInState(ws.state, {
+        owner: ALICE,
+        name: `Note ${i}.pdf`,
+        parentId,
+        mimeType: 'application/pdf',
+      })
+    );
+    // Not listed: a colleague's file, Alice's shortcut to it, and what lies behind Alice's
+    // shortcut to a folder outside the team's.
+    const bobs = createFileInState(ws.state, {
+      owner: BOB,
+      name: 'Bob notes.pdf',
+      parentId: folders[5],
+      mimeType: 'application/pdf',
+    });
+    createFileInState(ws.state, {
+      owner: ALICE,
+      name: 'Bob notes.pdf',
+      parentId: folders[6],
+      mimeType: 'application/vnd.google-apps.shortcut',
+      content: shortcutContent(bobs),
+    });
+    const elsewhere = createFolderInState(ws.state, { owner: ALICE, name: 'Alice personal' });
+    createFileInState(ws.state, {
+      owner: ALICE,
+      name: 'Private.pdf',
+      parentId: elsewhere,
+      mimeType: 'application/pdf',
+    });
+    createFileInState(ws.state, {
+      owner: ALICE,
+      name: 'Alice personal',
+      parentId: folders[7],
+      mimeType: 'application/vnd.google-apps.shortcut',
+      content: shortcutContent(elsewhere),
+    });
+
+    const first = startSweep(ws, ALICE, team);
+    // Once the areas are listed, hundreds of folders are queued: more than one property holds.
+    let mostPieces = Number(progress(ws)[STATE_KEY]);
+    let runs = 1;
+    while (!savedSweep(ws)?.finishedAt && runs < 20) {
+      ws.state.now += 3_600_000;
+      const result = ws.run('onContinueLeaverSweep', {}, HOURLY);
+      expect(result.error).toBeUndefined();
+      mostPieces = Math.max(mostPieces, Number(progress(ws)[STATE_KEY]));
+      runs++;
+    }
+    expect(savedSweep(ws)?.finishedAt).toBeDefined();
+    expect(first.text).toContain('Time ran out');
+    expect(runs).toBeGreaterThanOrEqual(2);
+    expect(mostPieces).toBeGreaterThan(1);
+
+    const ids = listedIds(ws);
+    expect(ids).toHaveLength(expected.length);
+    expect([...ids].sort()).toEqual([...expected].sort());
+    expect(rowFor(ws, expected[600]).Folder).toBe('Level 40');
+    expect(rowFor(ws, expected[1]).Folder).toBe('Area 0 — grants and emergency planning');
+    const finished = auditRows(ws, 'Leaver sweep finished');
+    expect(finished).toHaveLength(1);
+    expect(String(finished[0].Details)).toContain(
+      `601 folders, 601 files owned by ${ALICE}; 601 not declared listed`
+    );
+    // Done: the progress shrinks back to one piece, and the hourly run is gone.
+    expect(progress(ws)[STATE_KEY]).toBe('1');
+    expect(ws.state.triggers.filter(t => t.handlerFunction === 'onContinueLeaverSweep')).toEqual(
+      []
+    );
+  });
+
+  /**
+   * Starts a sweep of the team folders in a run that fails at call `skip` of `key` (and, with
+   * `times` -1, at every later one, as a run that dies there), then lets the hourly run finish
+   * it. Returns whether the run left the "finished" row written but not saved as written.
+   */
+  function sweepFailingAt(key: string, skip: number, times: number): boolean {
+    const ws = department();
+    const ids = teamFolders(ws);
+    const opened = openSweep(ws);
+    ws.state.faults.push({ key, message: 'Service error', skip, times });
+    press(ws, TEAM_HOST, opened.card, 'onStartLeaverSweep', DRO, {
+      leaverEmail: ALICE,
+      leaverFolders: ids.team,
+    });
+    ws.state.faults.length = 0;
+    const saved = savedSweep(ws);
+    const finishedNotSaved =
+      auditRows(ws, 'Leaver sweep finished').length > 0 && !saved?.finishedAt;
+    if (!saved) {
+      // Failed before the sweep was saved: nothing was started; the member starts it again.
+      expect(auditRows(ws, 'Leaver sweep started')).toHaveLength(0);
+      startSweep(ws, ALICE, ids.team);
+    }
+    hourlyUntilFinished(ws, 3);
+
+    expect(savedSweep(ws)?.finishedAt).toBeDefined();
+    expect(auditRows(ws, 'Leaver sweep started')).toHaveLength(1);
+    expect(auditRows(ws, 'Leaver sweep finished')).toHaveLength(1);
+    expect(listedIds(ws).sort()).toEqual([ids.minutes, ids.plan, ids.letter].sort());
+    return finishedNotSaved;
+  }
+
+  /** How often a clean Start sweep of the team folders makes the call. */
+  function callsInCleanSweep(key: string): number {
+    const ws = department();
+    const ids = teamFolders(ws);
+    const { card } = openSweep(ws);
+    const result = press(ws, TEAM_HOST, card, 'onStartLeaverSweep', DRO, {
+      leaverEmail: ALICE,
+      leaverFolders: ids.team,
+    });
+    return result.counts.byKey[key] ?? 0;
+  }
+
+  it('records the end of a sweep once, wherever a run dies while saving its progress', () => {
+    const key = 'PropertiesService.Properties.setProperties';
+    const saves = callsInCleanSweep(key);
+    expect(saves).toBeGreaterThan(5);
+    let diedAfterFinishedRow = 0;
+    for (let k = 0; k < saves; k++) if (sweepFailingAt(key, k, -1)) diedAfterFinishedRow++;
+    // The case that matters was met: a run died after writing the row, before saving that.
+    expect(diedAfterFinishedRow).toBeGreaterThan(0);
+  });
+
+  it('lists every file once when a Drive listing fails part-way through a run', () => {
+    const key = 'Drive.Files.list';
+    const lists = callsInCleanSweep(key);
+    expect(lists).toBe(6);
+    for (let k = 0; k < lists; k++) sweepFailingAt(key, k, 1);
   });
 
   it('declares the ticked files through the normal declaration: register rows, marking, filing', () => {

@@ -1,5 +1,6 @@
 import {
   advance,
+  currentFolderName,
   enqueueFolders,
   handOverAdvice,
   isActionable,
@@ -7,6 +8,7 @@ import {
   parseAddress,
   parseFolderRefs,
   seriesForFile,
+  upgradeSweep,
 } from '../../src/domain/leaver';
 
 const FOLDER = '1AbCdEfGhIjKlMnOpQrStUvWxYz012345';
@@ -68,29 +70,67 @@ describe('leaver sweep rules', () => {
     );
     expect(state.sweepId).toBe('LVS-20240501T0930');
     expect(state.cursor).toEqual({ folderId: 'a', phase: 'files', pageToken: null });
+    expect(currentFolderName(state)).toBe('A');
     expect(advance(state, 'page2')).toBe(true);
     expect(state.cursor).toEqual({ folderId: 'a', phase: 'files', pageToken: 'page2' });
     advance(state, null);
     expect(state.cursor).toEqual({ folderId: 'a', phase: 'folders', pageToken: null });
-    // A subfolder reached twice (it has two parents), and a root, are queued once.
+    // A subfolder that was also typed as a root is listed in its own turn only.
     expect(
       enqueueFolders(state, [
         { id: 'a1', name: 'A1' },
         { id: 'b', name: 'B' },
-        { id: 'a1', name: 'A1' },
       ])
     ).toEqual(['a1']);
     advance(state, null);
     expect(state.cursor).toEqual({ folderId: 'b', phase: 'files', pageToken: null });
-    expect(state.queue).toEqual(['b', 'a1']);
+    expect(state.queue).toEqual([
+      { id: 'b', name: 'B' },
+      { id: 'a1', name: 'A1' },
+    ]);
     advance(state, null);
     advance(state, null);
     expect(state.cursor?.folderId).toBe('a1');
+    expect(currentFolderName(state)).toBe('A1');
     advance(state, null);
     expect(advance(state, null)).toBe(false);
     expect(state.complete).toBe(true);
     expect(state.counts.folders).toBe(3);
-    expect(state.folderNames).toEqual({ a: 'A', b: 'B', a1: 'A1' });
+    expect(state.queue).toEqual([]);
+  });
+
+  it('keeps only what the walk needs: the state does not grow with the folders already listed', () => {
+    const state = newSweep('sam@dfrr.gov.uk', [{ id: 'root', name: 'Root' }], 'dro', new Date());
+    const children = Array.from({ length: 300 }, (_, i) => ({ id: `f${i}`, name: `Case ${i}` }));
+    advance(state, null);
+    enqueueFolders(state, children);
+    const full = JSON.stringify(state).length;
+    // The root's subfolder listing ends, then each case folder's two listings.
+    for (let i = 0; i < 1 + 300 * 2; i++) advance(state, null);
+    expect(state.complete).toBe(true);
+    expect(state.counts.folders).toBe(301);
+    expect(JSON.stringify(state).length).toBeLessThan(full / 10);
+  });
+
+  it('carries on a sweep saved by the earlier version: queued ids get their names', () => {
+    const saved = {
+      ...newSweep('sam@dfrr.gov.uk', [], 'dro', new Date(Date.UTC(2024, 0, 1))),
+      complete: false,
+      queue: ['a1', 'a2'],
+      seen: ['a', 'a1', 'a2'],
+      folderNames: { a: 'A', a1: 'A1' },
+      cursor: { folderId: 'a1', phase: 'files', pageToken: 'p' },
+    };
+    const state = upgradeSweep(saved)!;
+    expect(state.queue).toEqual([
+      { id: 'a1', name: 'A1' },
+      { id: 'a2', name: 'a2' },
+    ]);
+    expect(state).not.toHaveProperty('seen');
+    expect(state).not.toHaveProperty('folderNames');
+    expect(state.cursor).toEqual({ folderId: 'a1', phase: 'files', pageToken: 'p' });
+    expect(upgradeSweep(null)).toBeNull();
+    expect(upgradeSweep({ sweepId: 'x' })).toBeNull();
   });
 
   it('acts only on rows not yet declared or handed over', () => {
