@@ -301,6 +301,20 @@ export function fileForDisposal(fileId: string): DisposalFile | null {
   }
 }
 
+/**
+ * Whether the current user can open the file, and it is not in the bin: one read as the user,
+ * which Drive answers "not found" for a file not shared with them.
+ */
+export function canOpen(fileId: string): boolean {
+  try {
+    const file = drive().Files!.get(fileId, { fields: 'id,trashed', supportsAllDrives: true });
+    return !file.trashed;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}
+
 /** The add-on's shortcuts in a folder (one listing), for finding those that point at a record. */
 export function shortcutsIn(folderId: string): (DisposalFile & { targetId: string })[] {
   const found: (DisposalFile & { targetId: string })[] = [];

@@ -1,7 +1,7 @@
 // Finding records in the register from any sidebar. Each criterion is one server-side search of
 // its own column (the date range one read of "Date of the record"), however large the register;
 // then only the rows of the page are read, and each is shown only if the user can open its item.
-import { fileForDisposal } from '../adapters/drive';
+import { canOpen } from '../adapters/drive';
 import { messageOf } from './errors';
 import { isTeamMember } from './records-team';
 import type { Workplace } from './deployment';
@@ -230,8 +230,7 @@ function openableHit(row: number, entry: RegisterEntry): SearchHit | null {
   const fileId = String(entry.fileId ?? '').trim();
   if (!fileId || FINAL_STATES.includes(String(entry.lifecycle ?? '').trim())) return null;
   try {
-    const file = fileForDisposal(fileId);
-    if (!file || file.trashed) return null;
+    if (!canOpen(fileId)) return null;
   } catch (error) {
     // Not shown rather than a failed search; the log says why.
     console.warn(`Search result ${String(entry.recordId)} left out: ${messageOf(error)}`);
