@@ -204,7 +204,8 @@ function sheetCharts(charts: SheetChart[] | undefined): HTMLElement | null {
           },
         }),
         h('figcaption', {
-          text: `${chart.title || 'Untitled chart'} (anchored at ${columnLetter(chart.anchorColumn - 1)}${chart.anchorRow})`,
+          // The image carries the chart's title; the caption says where Sheets would draw it.
+          text: `Anchored at ${columnLetter(chart.anchorColumn - 1)}${chart.anchorRow}`,
         }),
       ])
     )

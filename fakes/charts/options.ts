@@ -88,6 +88,8 @@ export function lookOf(type: string, options: ChartOptionsState): ChartLook {
     legend: ['TOP', 'RIGHT', 'BOTTOM', 'NONE'].includes(legend) ? legend : 'RIGHT',
     min: numberOr(option(options, `${valueAxis}.viewWindow.min`, `${valueAxis}.minValue`), null),
     max: numberOr(option(options, `${valueAxis}.viewWindow.max`, `${valueAxis}.maxValue`), null),
+    hAxisTitle: String(option(options, 'hAxis.title') ?? ''),
+    vAxisTitle: String(option(options, 'vAxis.title') ?? ''),
   };
 }
 

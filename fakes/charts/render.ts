@@ -1,7 +1,9 @@
-// Draws a chart as a plain raster: a title strip, axes with light gridlines, then columns, bars,
-// lines or pie slices in the series colours, and a legend of colour swatches. There is no text:
-// the picture is there to show the shape of the data (in the emulator, in a generated report),
-// and tests read bar heights back from the pixels.
+// Draws a chart as a plain raster: a title strip with the title, axes with light gridlines at
+// round values and their labels, category labels, axis titles, then columns, bars, lines or pie
+// slices in the series colours, and a legend of colour swatches with the series names. Text is
+// drawn in the small bitmap font of font.ts. The picture shows the shape of the data (in the
+// emulator, in a generated report), and tests read bar heights and text back from the pixels.
+import { ADVANCE, ASCENT, fitText, glyphOf, GLYPH_HEIGHT, GLYPH_WIDTH, textWidth } from './font';
 import { encodePng, type Raster } from './png';
 
 export interface ChartSeries {
@@ -30,6 +32,9 @@ export interface ChartLook {
   /** Value axis bounds, where set (setRange); otherwise from the data. */
   min: number | null;
   max: number | null;
+  /** Titles of the horizontal (hAxis) and vertical (vAxis) axes; empty when not set. */
+  hAxisTitle: string;
+  vAxisTitle: string;
 }
 
 /** Google's default series colours. */
@@ -77,10 +82,18 @@ const BACKGROUND = 0;
 const TITLE_STRIP = 1;
 const AXIS = 2;
 const GRID = 3;
-const SERIES_BASE = 4;
+const TEXT = 4;
+const SERIES_BASE = 5;
 
 /** Pixel layout shared by the drawing and its callers (the emulator draws nothing itself). */
 export const TITLE_HEIGHT = 28;
+
+/** Space around the drawing, and between a label and what it labels. */
+const MARGIN = 8;
+const LABEL_GAP = 5;
+/** Height of a line of small text, descenders included. */
+const LINE = GLYPH_HEIGHT + 3;
+const SWATCH = 10;
 
 class Canvas {
   readonly pixels: Uint8Array;
@@ -113,6 +126,36 @@ class Canvas {
       this.rect(x - 1, y - 1, 2, 2, color);
     }
   }
+  /** Text whose capitals' top-left corner is at (x, y); descenders hang below the baseline. */
+  text(x: number, y: number, text: string, color: number, scale = 1): void {
+    const left = Math.round(x);
+    const top = Math.round(y);
+    Array.from(text).forEach((char, i) => {
+      const glyph = glyphOf(char);
+      for (let row = 0; row < GLYPH_HEIGHT; row++) {
+        const bits = glyph[row];
+        if (!bits) continue;
+        for (let col = 0; col < GLYPH_WIDTH; col++) {
+          if (!(bits & (1 << (GLYPH_WIDTH - 1 - col)))) continue;
+          this.rect(left + (i * ADVANCE + col) * scale, top + row * scale, scale, scale, color);
+        }
+      }
+    });
+  }
+  /** Text turned a quarter anticlockwise, reading upwards from (x, bottom); capitals' top at x. */
+  textUp(x: number, bottom: number, text: string, color: number): void {
+    const left = Math.round(x);
+    const base = Math.round(bottom);
+    Array.from(text).forEach((char, i) => {
+      const glyph = glyphOf(char);
+      for (let row = 0; row < GLYPH_HEIGHT; row++) {
+        for (let col = 0; col < GLYPH_WIDTH; col++) {
+          if (glyph[row] & (1 << (GLYPH_WIDTH - 1 - col)))
+            this.dot(left + row, base - (i * ADVANCE + col), color);
+        }
+      }
+    });
+  }
 }
 
 export function renderChart(data: ChartData, look: ChartLook): Raster {
@@ -125,6 +168,7 @@ export function renderChart(data: ChartData, look: ChartLook): Raster {
     [232, 234, 237],
     [95, 99, 104],
     [218, 220, 224],
+    [32, 33, 36],
   ];
   for (let i = 0; i < Math.min(seriesCount, 256 - SERIES_BASE); i++) {
     const fallback = parseColor(DEFAULT_COLORS[i % DEFAULT_COLORS.length], [0, 0, 0]);
@@ -133,35 +177,49 @@ export function renderChart(data: ChartData, look: ChartLook): Raster {
   const seriesColor = (i: number) => SERIES_BASE + (i % (palette.length - SERIES_BASE));
   canvas.rect(0, 0, width, height, BACKGROUND);
 
-  let top = 10;
-  if (look.title) {
+  let top = MARGIN + 2;
+  const title = look.title.trim();
+  if (title) {
     canvas.rect(0, 0, width, TITLE_HEIGHT, TITLE_STRIP);
+    // Twice the size where it fits; otherwise small, shortened if it must be.
+    const scale = textWidth(title, 2) <= width - 2 * MARGIN ? 2 : 1;
+    const shown = fitText(title, width - 2 * MARGIN, scale);
+    const x = (width - textWidth(shown, scale)) / 2;
+    canvas.text(x, (TITLE_HEIGHT - ASCENT * scale) / 2, shown, TEXT, scale);
     top = TITLE_HEIGHT + 10;
   }
+
+  const names = look.type === 'PIE' ? data.labels : data.series.map(s => s.name);
   const legendShown = look.legend !== 'NONE' && (look.type === 'PIE' || data.series.length > 1);
-  const legendWidth = legendShown && look.legend !== 'TOP' && look.legend !== 'BOTTOM' ? 90 : 0;
-  const legendHeight = legendShown && (look.legend === 'TOP' || look.legend === 'BOTTOM') ? 20 : 0;
+  const side = legendShown && look.legend !== 'TOP' && look.legend !== 'BOTTOM';
+  const legendTextWidth = Math.min(
+    Math.max(0, ...names.map(n => textWidth(n))),
+    Math.floor(width * 0.25)
+  );
+  const legendWidth = side ? MARGIN + SWATCH + LABEL_GAP + legendTextWidth : 0;
+  const legendHeight = legendShown && !side ? 18 : 0;
   if (legendShown && look.legend === 'TOP') top += legendHeight;
-  const plot = {
-    left: 48,
+  const box: Box = {
+    left: MARGIN,
     top,
-    right: width - 16 - legendWidth,
-    bottom: height - 32 - (look.legend === 'BOTTOM' ? legendHeight : 0),
+    right: width - MARGIN - legendWidth,
+    bottom: height - MARGIN - (look.legend === 'BOTTOM' ? legendHeight : 0),
   };
 
-  if (legendShown) {
-    const names = look.type === 'PIE' ? data.labels : data.series.map(s => s.name);
-    names.forEach((_name, i) => {
-      if (legendWidth > 0) canvas.rect(plot.right + 16, plot.top + i * 18, 12, 12, seriesColor(i));
-      else {
-        const y = look.legend === 'TOP' ? top - legendHeight : plot.bottom + 28;
-        canvas.rect(plot.left + i * 60, y, 12, 12, seriesColor(i));
-      }
-    });
-  }
+  const plot =
+    look.type === 'PIE'
+      ? drawPie(canvas, data, box, seriesColor)
+      : drawAxes(canvas, data, look, box, seriesColor);
 
-  if (look.type === 'PIE') drawPie(canvas, data, plot, seriesColor);
-  else drawAxes(canvas, data, look, plot, seriesColor);
+  if (legendShown) {
+    if (side) drawSideLegend(canvas, names, width - legendWidth, plot, seriesColor);
+    else {
+      // Over or under the plot; a pie's legend may use the whole width.
+      const row = look.type === 'PIE' ? box : plot;
+      const y = look.legend === 'TOP' ? top - legendHeight : height - MARGIN - LINE;
+      drawRowLegend(canvas, names, row.left, row.right, y, seriesColor);
+    }
+  }
   return { width, height, palette, pixels: canvas.pixels };
 }
 
@@ -169,30 +227,128 @@ export function renderChartPng(data: ChartData, look: ChartLook): Uint8Array {
   return encodePng(renderChart(data, look));
 }
 
-interface Plot {
+interface Box {
   left: number;
   top: number;
   right: number;
   bottom: number;
 }
 
+/** Swatches and names down the right-hand side, from the top of the plot; those that fit. */
+function drawSideLegend(
+  canvas: Canvas,
+  names: string[],
+  x: number,
+  plot: Box,
+  seriesColor: (i: number) => number
+): void {
+  const textRoom = canvas.width - MARGIN - (x + SWATCH + LABEL_GAP);
+  const rows = Math.max(1, Math.floor((plot.bottom - plot.top) / 16));
+  names.forEach((name, i) => {
+    if (i >= rows) return;
+    const y = plot.top + i * 16;
+    const more = names.length - i;
+    if (i === rows - 1 && more > 1) {
+      canvas.text(x, y + 1, fitText(`and ${more} more`, textRoom), TEXT);
+      return;
+    }
+    canvas.rect(x, y, SWATCH, SWATCH, seriesColor(i));
+    canvas.text(x + SWATCH + LABEL_GAP, y + 1, fitText(name, textRoom), TEXT);
+  });
+}
+
+/** Swatches and names in one row, centred over the plot, each name cut to an equal share. */
+function drawRowLegend(
+  canvas: Canvas,
+  names: string[],
+  left: number,
+  right: number,
+  y: number,
+  seriesColor: (i: number) => number
+): void {
+  const extra = SWATCH + LABEL_GAP + 12;
+  const share = Math.floor((right - left) / Math.max(1, names.length)) - extra;
+  const shown = names.map(n => fitText(n, share));
+  const total = shown.reduce((sum, s) => sum + extra + textWidth(s), 0) - 12;
+  let x = Math.max(left, (left + right - total) / 2);
+  shown.forEach((text, i) => {
+    canvas.rect(x, y, SWATCH, SWATCH, seriesColor(i));
+    canvas.text(x + SWATCH + LABEL_GAP, y + 1, text, TEXT);
+    x += extra + textWidth(text);
+  });
+}
+
+interface Ticks {
+  lo: number;
+  hi: number;
+  values: number[];
+  labels: string[];
+}
+
+/**
+ * Round values for the value axis, at most `most` of them: steps of 1, 2 or 5 times a power of
+ * ten, whole numbers only when the data are whole. Without set bounds the axis widens to the
+ * round values around the data, as Google's charts do.
+ */
+export function niceTicks(
+  dataLo: number,
+  dataHi: number,
+  most: number,
+  whole: boolean,
+  fixedMin: number | null,
+  fixedMax: number | null
+): Ticks {
+  let lo = fixedMin ?? dataLo;
+  let hi = fixedMax ?? dataHi;
+  if (!(hi > lo)) {
+    if (fixedMax === null) hi = lo + (whole ? 5 : 1);
+    else lo = hi - (whole ? 5 : 1);
+  }
+  const raw = (hi - lo) / Math.max(1, most);
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  let step = [1, 2, 5, 10].map(m => m * power).find(s => s >= raw * (1 - 1e-9)) ?? 10 * power;
+  if (whole && step < 1) step = 1;
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  const round = (v: number) => Number(v.toFixed(decimals));
+  if (fixedMin === null) lo = round(Math.floor(lo / step + 1e-9) * step);
+  if (fixedMax === null) hi = round(Math.ceil(hi / step - 1e-9) * step);
+  const values: number[] = [];
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) {
+    values.push(round(k * step));
+  }
+  return { lo, hi, values, labels: values.map(v => formatNumber(v, decimals)) };
+}
+
+/** 1234.5 → "1,234.5", 1.50 → "1.5", 0.0 → "0"; minus signs kept. */
+function formatNumber(value: number, decimals: number): string {
+  const [whole, digits = ''] = Math.abs(value).toFixed(decimals).split('.');
+  const fraction = digits.replace(/0+$/, '');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = value < 0 && Number(value.toFixed(decimals)) !== 0 ? '-' : '';
+  return `${sign}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** Draws the axes chart inside `box`, its labels included; returns the plot area it used. */
 function drawAxes(
   canvas: Canvas,
   data: ChartData,
   look: ChartLook,
-  plot: Plot,
+  box: Box,
   seriesColor: (i: number) => number
-): void {
+): Box {
   const horizontal = look.type === 'BAR';
   const n = data.labels.length;
   const stacked = look.stacked && (look.type === 'COLUMN' || look.type === 'BAR');
   let lo = 0;
   let hi = 0;
+  let whole = true;
   for (let p = 0; p < n; p++) {
     let pos = 0;
     let neg = 0;
     for (const s of data.series) {
       const v = s.values[p] ?? 0;
+      if (!isFinite(v)) continue;
+      if (!Number.isInteger(v)) whole = false;
       if (stacked) {
         if (v >= 0) pos += v;
         else neg += v;
@@ -206,21 +362,81 @@ function drawAxes(
       lo = Math.min(lo, neg);
     }
   }
-  if (look.min !== null) lo = look.min;
-  if (look.max !== null) hi = look.max;
-  if (hi <= lo) hi = lo + 1;
+  const hTitle = look.hAxisTitle.trim();
+  const vTitle = look.vAxisTitle.trim();
+  const hTitleRoom = hTitle ? LINE + 2 : 0;
+  const vTitleRoom = vTitle ? LINE + 2 : 0;
+
+  // Roughly one value label per 40 pixels up, or per 70 across (wider labels).
+  const roughSpan = horizontal ? (box.right - box.left) * 0.7 : box.bottom - box.top - 40;
+  const most = Math.min(10, Math.max(2, Math.floor(roughSpan / (horizontal ? 70 : 40))));
+  const ticks = niceTicks(lo, hi, most, whole, look.min, look.max);
+  lo = ticks.lo;
+  hi = ticks.hi;
+  const widest = (texts: string[]) => Math.max(0, ...texts.map(t => textWidth(t)));
+
+  const plot: Box = { ...box };
+  const slots = Math.max(1, n);
+  let staggered = false;
+  if (horizontal) {
+    const labelRoom = Math.min(widest(data.labels), Math.floor(canvas.width * 0.3));
+    plot.left = box.left + vTitleRoom + labelRoom + LABEL_GAP + 2;
+    plot.right = box.right - Math.ceil(textWidth(ticks.labels[ticks.labels.length - 1]) / 2);
+    plot.bottom = box.bottom - hTitleRoom - LINE - 2;
+  } else {
+    plot.left = box.left + vTitleRoom + widest(ticks.labels) + LABEL_GAP + 2;
+    plot.right = box.right - 4;
+    // Labels that do not fit under their own column alternate between two rows.
+    const slot = (plot.right - plot.left) / slots;
+    staggered = n > 1 && widest(data.labels) > slot - 4;
+    plot.bottom = box.bottom - hTitleRoom - LINE * (staggered ? 2 : 1) - 4;
+  }
+  plot.right = Math.max(plot.left + 1, plot.right);
+  plot.bottom = Math.max(plot.top + 1, plot.bottom);
 
   // Value axis runs up the plot (columns, lines) or across it (bars).
   const span = horizontal ? plot.right - plot.left : plot.bottom - plot.top;
   const at = (v: number) => ((Math.min(Math.max(v, lo), hi) - lo) / (hi - lo)) * span;
-  for (let g = 1; g <= 4; g++) {
-    const d = (span * g) / 4;
-    if (horizontal) canvas.rect(plot.left + d, plot.top, 1, plot.bottom - plot.top, GRID);
-    else canvas.rect(plot.left, plot.bottom - d, plot.right - plot.left, 1, GRID);
+  ticks.values.forEach((v, i) => {
+    const d = Math.round(at(v));
+    const label = ticks.labels[i];
+    if (horizontal) {
+      if (v !== lo) canvas.rect(plot.left + d, plot.top, 1, plot.bottom - plot.top, GRID);
+      canvas.text(plot.left + d - textWidth(label) / 2, plot.bottom + LABEL_GAP, label, TEXT);
+    } else {
+      if (v !== lo) canvas.rect(plot.left, plot.bottom - d, plot.right - plot.left, 1, GRID);
+      const x = plot.left - LABEL_GAP - 2 - textWidth(label);
+      canvas.text(x, plot.bottom - d - Math.floor(ASCENT / 2), label, TEXT);
+    }
+  });
+
+  // Category labels, under each column or point, or beside each bar.
+  const slot = (horizontal ? plot.bottom - plot.top : plot.right - plot.left) / slots;
+  const every = horizontal ? Math.max(1, Math.ceil(LINE / Math.max(1, slot))) : 1;
+  data.labels.forEach((label, p) => {
+    if (p % every !== 0) return;
+    const centre = slot * (p + 0.5);
+    if (horizontal) {
+      const text = fitText(label, plot.left - box.left - vTitleRoom - LABEL_GAP - 2);
+      const x = plot.left - LABEL_GAP - 2 - textWidth(text);
+      canvas.text(x, plot.top + centre - Math.floor(ASCENT / 2), text, TEXT);
+    } else {
+      const text = fitText(label, (staggered ? 2 * slot : slot) - 4);
+      const y = plot.bottom + LABEL_GAP + (staggered && p % 2 === 1 ? LINE : 0);
+      canvas.text(plot.left + centre - textWidth(text) / 2, y, text, TEXT);
+    }
+  });
+
+  // Axis titles: the horizontal one under its labels, the vertical one reading upwards.
+  if (hTitle) {
+    const text = fitText(hTitle, plot.right - plot.left);
+    canvas.text((plot.left + plot.right - textWidth(text)) / 2, box.bottom - LINE + 2, text, TEXT);
+  }
+  if (vTitle) {
+    const text = fitText(vTitle, plot.bottom - plot.top);
+    canvas.textUp(box.left, (plot.top + plot.bottom + textWidth(text)) / 2, text, TEXT);
   }
 
-  const slots = Math.max(1, n);
-  const slot = (horizontal ? plot.bottom - plot.top : plot.right - plot.left) / slots;
   const seriesCount = Math.max(1, data.series.length);
   if (look.type === 'LINE' || look.type === 'AREA' || look.type === 'SCATTER') {
     data.series.forEach((s, si) => {
@@ -269,23 +485,45 @@ function drawAxes(
       });
     }
   }
-  // Axes last, so bars meet them cleanly.
-  canvas.rect(plot.left - 1, plot.top, 1, plot.bottom - plot.top + 1, AXIS);
-  canvas.rect(plot.left - 1, plot.bottom, plot.right - plot.left + 1, 1, AXIS);
+  // Axes last, so bars meet them cleanly. The baseline (value 0) is two pixels thick, outside
+  // the bars, so a chart of zeros still shows where its bars would stand.
+  const baseline = lo === 0 ? 2 : 1;
+  if (horizontal) {
+    canvas.rect(plot.left - baseline, plot.top, baseline, plot.bottom - plot.top + 1, AXIS);
+    canvas.rect(plot.left - 1, plot.bottom, plot.right - plot.left + 1, 1, AXIS);
+  } else {
+    canvas.rect(plot.left - 1, plot.top, 1, plot.bottom - plot.top + 1, AXIS);
+    canvas.rect(plot.left - 1, plot.bottom, plot.right - plot.left + 1, baseline, AXIS);
+  }
+  if (lo < 0 && hi > 0) {
+    const d = Math.round(at(0));
+    if (horizontal) canvas.rect(plot.left + d, plot.top, 1, plot.bottom - plot.top, AXIS);
+    else canvas.rect(plot.left, plot.bottom - d, plot.right - plot.left, 1, AXIS);
+  }
+  return plot;
 }
 
+/** Draws the pie in the middle of `box`; returns the square it fills. */
 function drawPie(
   canvas: Canvas,
   data: ChartData,
-  plot: Plot,
+  box: Box,
   seriesColor: (i: number) => number
-): void {
+): Box {
   const values = (data.series[0]?.values ?? []).map(v => (isFinite(v) && v > 0 ? v : 0));
   const total = values.reduce((a, b) => a + b, 0);
-  if (total <= 0) return;
-  const cx = (plot.left + plot.right) / 2;
-  const cy = (plot.top + plot.bottom) / 2;
-  const r = Math.max(1, Math.min(plot.right - plot.left, plot.bottom - plot.top) / 2);
+  const cx = (box.left + box.right) / 2;
+  const cy = (box.top + box.bottom) / 2;
+  const r = Math.max(1, Math.min(box.right - box.left, box.bottom - box.top) / 2);
+  const plot = { left: cx - r, top: cy - r, right: cx + r, bottom: cy + r };
+  if (total <= 0) {
+    // Nothing to share out: an outline where the pie would be.
+    for (let a = 0; a < 720; a++) {
+      const t = (a / 720) * 2 * Math.PI;
+      canvas.dot(cx + r * Math.sin(t), cy - r * Math.cos(t), AXIS);
+    }
+    return plot;
+  }
   // Slice boundaries clockwise from twelve o'clock, as Google draws pies.
   const ends: number[] = [];
   let sum = 0;
@@ -304,4 +542,5 @@ function drawPie(
       canvas.dot(x, y, seriesColor(slice < 0 ? values.length - 1 : slice));
     }
   }
+  return plot;
 }
