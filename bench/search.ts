@@ -75,7 +75,7 @@ export function benchSearch(): void {
     `\nRegister search from the sidebar, ${ROWS.toLocaleString('en-GB')}-row register (30-second card limit; execution start ${EXECUTION_START_MS} ms)`
   );
   console.log(
-    'Each criterion is one server-side search of its column (the date range one read of "Date of the record"); then only the page\'s rows are read.'
+    "A record ID or title word is one server-side search of its column; a series, classification or date range one read of its column; then only the page's rows are read."
   );
   const ws = department(ROWS);
   const widths = [30, 7, 12, 11, 15, 11, 9];

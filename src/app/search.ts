@@ -151,8 +151,12 @@ function matchingRows(
     );
   }
   if (c.series) {
+    // A series can hold tens of thousands of records: one read of the column costs about as much
+    // as a TextFinder and returns no range per match.
     searches.push(() =>
-      register.matchingRows('register', 'series', { text: c.series!, entireCell: true }, upTo)
+      register
+        .columnValues('register', 'series', upTo)
+        .flatMap((value, i) => (String(value ?? '').trim() === c.series ? [i + 2] : []))
     );
   }
   if (bounds) {
