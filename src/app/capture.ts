@@ -129,7 +129,7 @@ export function readFlag(threadId: string): FlagChoices | null {
   }
 }
 
-/** Flags the thread for the scheduled capture (a Gmail label) and remembers the choices for it. */
+/** Flags the open message's thread for the scheduled capture, with the choices for it. */
 export function flagForCapture(
   w: Workplace,
   messageId: string,
@@ -139,17 +139,36 @@ export function flagForCapture(
 ): FieldError[] {
   const { errors, valid } = validateDeclaration(form, w.reference, now);
   if (!valid) return errors;
-  const email = openCurrentMessage(messageId, accessToken);
+  return flagThread(w, openCurrentMessage(messageId, accessToken).threadId, form, now);
+}
+
+/**
+ * Flags a thread for the scheduled capture (a Gmail label) and remembers the choices for it (the
+ * scheduled capture takes the date from each message). Returns what is wrong with the form, if
+ * anything, and then changes nothing.
+ */
+export function flagThread(
+  w: Workplace,
+  threadId: string,
+  form: CaptureForm,
+  now: Date
+): FieldError[] {
+  const { errors, valid } = validateDeclaration(
+    { ...form, recordDate: form.recordDate ?? now },
+    w.reference,
+    now
+  );
+  if (!valid) return errors;
   const choices: FlagChoices = {
     form: { ...form, recordDate: null },
     flaggedAt: now.toISOString(),
   };
   PropertiesService.getUserProperties().setProperty(
-    FLAG_KEY_PREFIX + email.threadId,
+    FLAG_KEY_PREFIX + threadId,
     JSON.stringify(choices)
   );
   const ids = labelIds([TO_CAPTURE_LABEL]);
-  labelThread(email.threadId, [ids[TO_CAPTURE_LABEL]], []);
+  labelThread(threadId, [ids[TO_CAPTURE_LABEL]], []);
   rememberChoices(valid);
   return [];
 }

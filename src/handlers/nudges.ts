@@ -1,14 +1,12 @@
 // The suggestions' buttons: a suggested file opens the declare form pre-filled from its rule; a
 // suggested email opens the capture choices pre-filled from its rule, to flag it for capture.
-import { FLAG_KEY_PREFIX, readFlag } from '../app/capture';
-import type { CaptureForm, FlagChoices } from '../app/capture';
+import { flagThread, readFlag } from '../app/capture';
+import type { CaptureForm } from '../app/capture';
 import { prepareDeclaration } from '../app/declare';
 import { requireWorkplace } from '../app/deployment';
 import { UserFacingError } from '../app/errors';
-import { labelIds, labelThread, TO_CAPTURE_LABEL } from '../adapters/gmail-labels';
 import { readPreferences } from '../adapters/properties';
 import { selectionParameters } from '../adapters/selection';
-import { validateDeclaration } from '../domain/declaration';
 import { orderSeries } from '../domain/file-plan';
 import { update } from '../cards/common';
 import { declareCard } from '../cards/declare-card';
@@ -131,7 +129,7 @@ export function onFlagSuggestedEmail(e: AddonEvent): ActionResponse {
       includeAttachments: true,
       onBehalfOf: '',
     };
-    const { errors } = validateDeclaration({ ...form, recordDate: now }, w.reference, now);
+    const errors = flagThread(w, threadId, form, now);
     if (errors.length) {
       const preferences = readPreferences();
       return update(
@@ -152,13 +150,6 @@ export function onFlagSuggestedEmail(e: AddonEvent): ActionResponse {
         'Check the form before flagging'
       );
     }
-    const choices: FlagChoices = { form, flaggedAt: now.toISOString() };
-    PropertiesService.getUserProperties().setProperty(
-      FLAG_KEY_PREFIX + threadId,
-      JSON.stringify(choices)
-    );
-    const ids = labelIds([TO_CAPTURE_LABEL]);
-    labelThread(threadId, [ids[TO_CAPTURE_LABEL]], []);
     // Back to a rebuilt homepage: the flagged email is no longer a suggestion there.
     const home = sweepCard(undefined, homeSections(w, { host: 'GMAIL', homepage: true }));
     return CardService.newActionResponseBuilder()
