@@ -147,7 +147,7 @@ export function commitLesson(
 function requireLessonsTab(w: Workplace): void {
   if (w.register.spreadsheet.getSheetByName(TABS.lessons.name)) return;
   throw new UserFacingError(
-    `The register has no "${TABS.lessons.name}" tab yet: it was made by an earlier version of Records Capture. Ask the records team (${w.administrators.join(', ') || 'your records administrator'}) to open Records Capture on the register once and refresh the Review queue, which adds the tab. Your lesson was not saved; the form still has it.`,
+    `The register has no "${TABS.lessons.name}" tab yet: it was made by an earlier version of Records Capture. Ask the records team (${w.administrators.join(', ') || 'your records administrator'}) to open the register with the Records Capture sidebar once, which adds the tab. Your lesson was not saved; the form still has it.`,
     'Lessons tab missing'
   );
 }

@@ -57,6 +57,11 @@ export function requireTeamMember(w: Workplace, what = 'the records team’s too
   );
 }
 
+/** Whether the register was made by an earlier version and lacks tabs or columns of this one. */
+export function registerBehind(register: Register): boolean {
+  return (Number(readSettings(register).values['Schema version']) || 1) < SCHEMA_VERSION;
+}
+
 /**
  * Adds the tabs and columns of later versions to a register made by an earlier one, once: the
  * Settings tab records the version reached. Call while holding the script lock.

@@ -3,7 +3,13 @@
 import { openWorkplace, requireWorkplace } from '../app/deployment';
 import type { Workplace } from '../app/deployment';
 import { UserFacingError } from '../app/errors';
-import { isTeamMember, requireTeamMember } from '../app/records-team';
+import {
+  isTeamMember,
+  registerBehind,
+  requireTeamMember,
+  upgradeRegister,
+} from '../app/records-team';
+import { withScriptLock } from '../adapters/lock';
 import {
   QUEUE_CARD_BUDGET_MS,
   QUEUE_TRIGGER_BUDGET_MS,
@@ -55,6 +61,9 @@ export function registerSidebar(w: Workplace): Card {
     if (error instanceof UserFacingError) return registerVisitorCard(w.administrators);
     throw error;
   }
+  // A member opening the register brings one made by an earlier version up to date, once.
+  if (registerBehind(w.register))
+    withScriptLock(() => upgradeRegister(w.register, w.user, new Date()));
   return recordsTeamHome(w);
 }
 

@@ -4,7 +4,7 @@
 // register service when the register is protected, never added twice, and explained clearly on
 // an older register that has no Lessons tab yet.
 import { findInput, textOf } from '../../fakes/card-service/query';
-import { homepageEvent } from '../../fakes/events';
+import { editorEvent, homepageEvent } from '../../fakes/events';
 import type { FormValue } from '../../fakes/events';
 import { firstCard } from '../../fakes/form';
 import type { RunResult, Workspace } from '../../fakes/harness/workspace';
@@ -269,13 +269,29 @@ describe('lessons learned', () => {
     const { result } = recordLesson(ws, sidebar, ALICE);
     const text = textOf(result.json);
     expect(text).toMatch(/The register has no "Lessons" tab yet/);
-    expect(text).toMatch(/Ask the records team \(dro@dfrr\.gov\.uk\) to open Records Capture/);
+    expect(text).toMatch(/Ask the records team \(dro@dfrr\.gov\.uk\) to open the register/);
     expect(text).toMatch(/Your lesson was not saved; the form still has it/);
     const card = firstCard(result.json);
     expect(valueOf(card, 'lesson')).toBe(LESSON.lesson);
     expect(valueOf(card, 'project')).toBe(LESSON.project);
     expect(selected(card, 'stage')).toEqual(['After']);
     expect(registerRows(ws, 'Audit log').filter(r => r.Action === 'Lesson recorded')).toEqual([]);
+
+    // The DRO opens the register with the sidebar: the register is brought up to date, and the
+    // lesson Alice sends again is recorded.
+    const settings = spreadsheet.sheets.find(s => s.name === 'Settings')!;
+    const version = settings.rows.findIndex(r => r[0] === 'Schema version');
+    settings.rows[version][1] = 2;
+    const home = ws.run(
+      'onSheetsHomepage',
+      editorEvent('SHEETS', { id: registerId(ws), title: 'Records register' }),
+      { user: DRO }
+    );
+    expect(home.error).toBeUndefined();
+    expect(spreadsheet.sheets.map(s => s.name)).toContain('Lessons');
+    const again = press(ws, opened.event, card, 'onRecordLesson', ALICE, LESSON);
+    expect(textOf(again.json)).toMatch(/LES-\d{4}-\d{6}/);
+    expect(registerRows(ws, 'Lessons').map(r => r.Lesson)).toEqual([LESSON.lesson]);
   });
 });
 
