@@ -1,10 +1,15 @@
 // Headless Debian Chromium driven by playwright-core, against the emulator on loopback.
 // scripts/ensure-chromium.sh (run by `npm test`) installs Chromium when it is missing.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { createEmulator } from '../../emulator/server';
+import type { Emulator } from '../../emulator/server';
+import { walkthroughs } from '../../emulator/walkthroughs';
+import type { Seed } from '../../emulator/walkthrough-types';
 
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
 
@@ -34,6 +39,67 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * One browser for the test file, and a freshly seeded emulator for each test, in a data folder of
+ * its own that is removed afterwards: no test sees what another one did. Registers the jest hooks;
+ * call it at the top of a test file.
+ */
+export function emulatorPerTest(options: {
+  /** Tells the data folders apart in the temporary folder. */
+  name: string;
+  seed: Seed;
+  /** Fixes the emulator's wall clock; the real clock when missing. */
+  clock?: () => number;
+}) {
+  let browser: Browser | undefined;
+  let dataDir = '';
+  let emulator: Emulator | undefined;
+
+  const start = (reset: boolean) =>
+    createEmulator({
+      dataDir,
+      port: 0,
+      seed: options.seed,
+      walkthroughs,
+      reset,
+      clock: options.clock,
+    });
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), `rc-e2e-${options.name}-`));
+    emulator = await start(true);
+  });
+  afterEach(async () => {
+    await emulator?.close();
+    emulator = undefined;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const running = <T>(what: string, value: T | undefined): T => {
+    if (!value) throw new Error(`No ${what}: use it inside a test, not at the file's top level`);
+    return value;
+  };
+  return {
+    browser: () => running('browser', browser),
+    emulator: () => running('emulator', emulator),
+    /** A new page on this test's emulator (see openEmulator). */
+    open: () => openEmulator(running('browser', browser), running('emulator', emulator).url),
+    /** Stops the emulator and starts it again on the state it saved, as after a power cut. */
+    restart: async (): Promise<Emulator> => {
+      await running('emulator', emulator).close();
+      emulator = undefined;
+      emulator = await start(false);
+      return emulator;
+    },
+  };
 }
 
 /** Saves a screenshot named after the test step, for a person to look at. */
@@ -95,13 +161,41 @@ export async function press(page: Page, label: string): Promise<void> {
   await page.click(`[data-testid=sidebar] [data-testid=${JSON.stringify(`button-${label}`)}]`);
 }
 
-/** Opens a document from the Docs list (back to the list first if one is open). */
-export async function openDocument(page: Page, name: string): Promise<void> {
-  await page.click('[data-testid=host-docs]');
+/** Opens a file from the list of `host` (back to the list first if one is open) until `shown`. */
+async function openFromList(
+  page: Page,
+  host: 'docs' | 'sheets',
+  name: string,
+  shown: string
+): Promise<void> {
+  await page.click(`[data-testid=host-${host}]`);
   if (await page.isVisible('[data-testid=back-to-list]'))
     await page.click('[data-testid=back-to-list]');
   await page.click(`[data-testid=main] .rc-item:has-text(${JSON.stringify(name)})`);
-  await page.waitForSelector('[data-testid=document]');
+  await page.waitForSelector(shown);
+}
+
+/** Opens a document from the Docs list, and waits for its sidebar. */
+export async function openDocument(page: Page, name: string): Promise<void> {
+  await openFromList(page, 'docs', name, '[data-testid=document]');
+  await idle(page);
+}
+
+/** Opens a spreadsheet from the Sheets list, and waits for its grid. */
+export async function openSpreadsheet(page: Page, name: string): Promise<void> {
+  await openFromList(page, 'sheets', name, '[data-testid=sheet-grid]');
+}
+
+/**
+ * Opens the register in Sheets and allows the add-on access to it, until the records team's home
+ * shows the element `then` (the part of the home the test goes on with).
+ */
+export async function openRegister(page: Page, then: string): Promise<void> {
+  await openSpreadsheet(page, 'Records register');
+  await page.waitForSelector('[data-testid="button-Allow access to this spreadsheet"]');
+  await idle(page);
+  await press(page, 'Allow access to this spreadsheet');
+  await page.waitForSelector(`[data-testid=sidebar] ${then}`);
   await idle(page);
 }
 

@@ -1,95 +1,26 @@
 // The emulator in a real browser: what a trainer or a new member of staff does, clicked through
 // in headless Chromium. Screenshots of each step go to test-output/screenshots/.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO, MAIL, PEOPLE, seedDemo } from '../../emulator/demo';
-import { createEmulator } from '../../emulator/server';
-import type { Emulator } from '../../emulator/server';
-import { walkthroughs } from '../../emulator/walkthroughs';
-import { launch, snap } from './browser';
+import {
+  allowDocumentAccess,
+  emulatorPerTest,
+  idle,
+  openDocument,
+  openSpreadsheet,
+  sidebarText,
+  signIn,
+  snap,
+  toast,
+} from './browser';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let dataDir: string;
-let emulator: Emulator;
-
-async function startEmulator(reset: boolean): Promise<Emulator> {
-  return createEmulator({ dataDir, port: 0, seed: seedDemo, walkthroughs, reset });
-}
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'rc-e2e-'));
-  emulator = await startEmulator(true);
-});
-
-afterEach(async () => {
-  await emulator?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const problems: string[] = [];
-  page.on('pageerror', error => problems.push(error.message));
-  page.on('request', request => {
-    if (!request.url().startsWith(emulator.url) && !request.url().startsWith('data:'))
-      problems.push(`request to ${request.url()}`);
-  });
-  (page as unknown as { problems: string[] }).problems = problems;
-  await page.goto(emulator.url);
-  await page.waitForSelector('[data-testid=sidebar]');
-  return page;
-}
-
-const problemsOf = (page: Page) => (page as unknown as { problems: string[] }).problems;
-
-/** Waits until no action is running in the sidebar. */
-async function idle(page: Page): Promise<void> {
-  await page.waitForSelector('[aria-busy=true]', { state: 'detached' });
-}
-
-async function sidebarText(page: Page): Promise<string> {
-  await idle(page);
-  return ((await page.textContent('[data-testid=sidebar]')) ?? '').replace(/\s+/g, ' ');
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.selectOption('[data-testid=user-picker]', email);
-  await idle(page);
-}
-
-async function openDocument(page: Page, name: string): Promise<void> {
-  await page.click('[data-testid=host-docs]');
-  if (await page.isVisible('[data-testid=back-to-list]'))
-    await page.click('[data-testid=back-to-list]');
-  await page.click(`[data-testid=main] .rc-item:has-text(${JSON.stringify(name)})`);
-  await page.waitForSelector('[data-testid=document]');
-  await idle(page);
-}
+const e2e = emulatorPerTest({ name: 'emulator', seed: seedDemo });
 
 async function allowAccess(page: Page): Promise<void> {
-  await page.click('[data-testid="button-Allow access to this document"]');
   // The permission card has the same title as the form: wait for the form's own field.
-  await page.waitForSelector('[data-testid=sidebar] [data-testid=input-series]');
-  await idle(page);
-}
-
-/** Waits for a toast saying `text` (an earlier toast may still be showing) and returns it. */
-async function toast(page: Page, text: string): Promise<string> {
-  const selector = `[data-testid=toast]:not([hidden]):has-text(${JSON.stringify(text)})`;
-  await page.waitForSelector(selector);
-  return (await page.textContent(selector)) ?? '';
+  await allowDocumentAccess(page, '[data-testid=input-series]');
 }
 
 async function setUpRegister(page: Page): Promise<void> {
@@ -184,7 +115,7 @@ async function capturedInInbox(page: Page): Promise<void> {
 
 describe('the emulator in a browser', () => {
   it('walks a records administrator through first-run setup; staff are told whom to ask', async () => {
-    const page = await newPage();
+    const { page, problems } = await e2e.open();
     await signIn(page, PEOPLE.policy.email);
     await openDocument(page, DEMO.submission);
     expect(await sidebarText(page)).toMatch(/not set up yet.*dro@dfrr.gov.uk/);
@@ -197,11 +128,11 @@ describe('the emulator in a browser', () => {
     await toast(page, 'Register created');
     expect(await sidebarText(page)).toMatch(/Room for about/);
     await snap(page, '03-register-created');
-    expect(problemsOf(page)).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('declares a Doc end to end: the header shows the marking and the register shows the row', async () => {
-    const page = await newPage();
+    const { page, problems } = await e2e.open();
     await setUpRegister(page);
     const recordId = await declareSubmission(page, () => snap(page, '04-declare-form'));
     expect(recordId).toMatch(/^REC-\d{4}-000001$/);
@@ -210,25 +141,20 @@ describe('the emulator in a browser', () => {
     expect(documentText).toMatch(/HEADER\s*OFFICIAL/i);
     await snap(page, '05-declared-document');
 
-    await page.click('[data-testid=host-sheets]');
-    if (await page.isVisible('[data-testid=back-to-list]'))
-      await page.click('[data-testid=back-to-list]');
-    await page.click('[data-testid=main] .rc-item:has-text("Records register")');
-    await page.waitForSelector('[data-testid=sheet-grid]');
+    await openSpreadsheet(page, 'Records register');
     const grid = (await page.textContent('[data-testid=sheet-grid]')) ?? '';
     expect(grid).toContain(recordId);
     expect(grid).toContain('POL-DEV-01');
     await snap(page, '06-register-row');
-    expect(problemsOf(page)).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('refuses a SECRET document and says where it belongs', async () => {
-    const page = await newPage();
+    const { page } = await e2e.open();
     await setUpRegister(page);
     await signIn(page, PEOPLE.policy.email);
     await openDocument(page, DEMO.threat);
-    await page.click('[data-testid="button-Allow access to this document"]');
-    await page.waitForSelector('[data-testid=sidebar] :text("Cannot be declared")');
+    await allowDocumentAccess(page, ':text("Cannot be declared")');
     const text = await sidebarText(page);
     expect(text).toMatch(/SECRET marking and cannot be held here/);
     expect(text).toMatch(/Rosa/);
@@ -237,7 +163,7 @@ describe('the emulator in a browser', () => {
   });
 
   it('takes a trainee through the "declare a document" walkthrough, ticking each step', async () => {
-    const page = await newPage();
+    const { page } = await e2e.open();
     await page.click('[data-testid=trainer-toggle]');
     await page.click('[data-testid=restart-declare-document]');
     await page.waitForSelector('[data-testid=step-open][data-done=false]');
@@ -256,7 +182,7 @@ describe('the emulator in a browser', () => {
   });
 
   it('captures an email from Gmail in the "capture an email" walkthrough', async () => {
-    const page = await newPage();
+    const { page, problems } = await e2e.open();
     await page.click('[data-testid=trainer-toggle]');
     await page.click('[data-testid=restart-capture-email]');
     await page.waitForSelector('[data-testid=step-open-email][data-done=false]');
@@ -286,9 +212,7 @@ describe('the emulator in a browser', () => {
     await page.waitForSelector('[data-testid=step-capture][data-done=true]');
     await snap(page, '13-gmail-captured');
 
-    await page.click('[data-testid=host-sheets]');
-    await page.click('[data-testid=main] .rc-item:has-text("Records register")');
-    await page.waitForSelector('[data-testid=sheet-grid]');
+    await openSpreadsheet(page, 'Records register');
     const grid = (await page.textContent('[data-testid=sheet-grid]')) ?? '';
     expect(grid).toContain(recordId);
     expect(grid).toContain('Email');
@@ -308,11 +232,11 @@ describe('the emulator in a browser', () => {
     await page.waitForSelector('[data-testid=step-saved-files][data-done=true]');
     await idle(page);
     await snap(page, '15-gmail-saved-files');
-    expect(problemsOf(page)).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('flags routine email and captures it with the scheduled capture in the "flag and sweep" walkthrough', async () => {
-    const page = await newPage();
+    const { page, problems } = await e2e.open();
     await flagTwoRoutineEmails(page, '16-flag-form');
     await snap(page, '17-flagged-homepage');
     await switchOnHourly(page);
@@ -324,9 +248,7 @@ describe('the emulator in a browser', () => {
     await capturedInInbox(page);
     await snap(page, '18-captured-flagged-now');
 
-    await page.click('[data-testid=host-sheets]');
-    await page.click('[data-testid=main] .rc-item:has-text("Records register")');
-    await page.waitForSelector('[data-testid=sheet-grid]');
+    await openSpreadsheet(page, 'Records register');
     const grid = (await page.textContent('[data-testid=sheet-grid]')) ?? '';
     expect(grid).toContain(MAIL.remittance.messageId);
     expect(grid).toContain(MAIL.purchaseOrder.messageId);
@@ -334,11 +256,11 @@ describe('the emulator in a browser', () => {
     for (const step of ['flag-two', 'hourly', 'run-capture', 'check-register'])
       await page.waitForSelector(`[data-testid=step-${step}][data-done=true]`);
     await snap(page, '19-flag-and-sweep-done');
-    expect(problemsOf(page)).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('runs the hourly capture from the developer panel’s trigger list', async () => {
-    const page = await newPage();
+    const { page, problems } = await e2e.open();
     await flagTwoRoutineEmails(page);
     await switchOnHourly(page);
     await page.click('[data-testid=dev-toggle]');
@@ -359,11 +281,11 @@ describe('the emulator in a browser', () => {
     await idle(page);
     expect(await trigger.locator('.rc-trigger-status').textContent()).toMatch(/^Done: \d+ ms/);
     await snap(page, '20-trigger-run');
-    expect(problemsOf(page)).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('keeps everything after a reload and after the emulator restarts', async () => {
-    const page = await newPage();
+    const { page } = await e2e.open();
     await setUpRegister(page);
     const recordId = await declareSubmission(page);
     await page.reload();
@@ -372,9 +294,8 @@ describe('the emulator in a browser', () => {
     expect(await sidebarText(page)).toContain(recordId);
     await page.close();
 
-    await emulator.close();
-    emulator = await startEmulator(false);
-    const again = await newPage();
+    await e2e.restart();
+    const { page: again } = await e2e.open();
     await signIn(again, PEOPLE.policy.email);
     await openDocument(again, DEMO.submission);
     expect(await sidebarText(again)).toMatch(new RegExp(`Already a record.*${recordId}`));
@@ -382,10 +303,10 @@ describe('the emulator in a browser', () => {
   });
 
   it('loses and duplicates nothing when two tabs declare at the same moment', async () => {
-    const setup = await newPage();
+    const { page: setup } = await e2e.open();
     await setUpRegister(setup);
-    const alice = await newPage();
-    const bob = await newPage();
+    const { page: alice } = await e2e.open();
+    const { page: bob } = await e2e.open();
     await signIn(alice, PEOPLE.policy.email);
     await openDocument(alice, DEMO.submission);
     await allowAccess(alice);
@@ -403,7 +324,7 @@ describe('the emulator in a browser', () => {
     const [a, b] = await Promise.all([toast(alice, 'Declared as'), toast(bob, 'Declared as')]);
     const ids = [a, b].map(t => /REC-\d{4}-\d{6}/.exec(t)?.[0]);
     expect(new Set(ids).size).toBe(2);
-    const register = Object.values(emulator.workspace.state.spreadsheets).find(
+    const register = Object.values(e2e.emulator().workspace.state.spreadsheets).find(
       s => s.name === 'Records register'
     )!;
     const rows = register.sheets[0].rows.slice(1).filter(r => r && r[0]);

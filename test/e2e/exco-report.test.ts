@@ -2,15 +2,20 @@
 // register's sidebar, makes the report for the half-year, opens the Doc in the emulator and finds
 // the per-unit figures, the table for ExCo's commentary and the charts; the report is itself a
 // record in the register. Screenshots go to test-output/screenshots/.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PEOPLE } from '../../emulator/demo';
-import { createEmulator } from '../../emulator/server';
-import type { Emulator } from '../../emulator/server';
-import { registerRowWhere, seedSearchDepartment, walkthroughs } from '../../emulator/walkthroughs';
-import { idle, launch, openEmulator, press, sidebarText, signIn, snap, toast } from './browser';
+import { registerRowWhere, seedSearchDepartment } from '../../emulator/walkthroughs';
+import {
+  emulatorPerTest,
+  idle,
+  openRegister,
+  openSpreadsheet,
+  press,
+  sidebarText,
+  signIn,
+  snap,
+  toast,
+} from './browser';
 
 jest.setTimeout(120_000);
 
@@ -18,50 +23,13 @@ jest.setTimeout(120_000);
 const PERIOD = '2017-18-H1';
 const TITLE = 'ExCo information management report 2017-18 H1';
 
-let browser: Browser;
-let dataDir: string;
-let emulator: Emulator;
-
-beforeAll(async () => {
-  browser = await launch();
+const e2e = emulatorPerTest({
+  name: 'exco',
+  // The board papers (BGS) and the projects' records (CSR, FRP) are declared on the first day.
+  seed: seedSearchDepartment,
+  // 20 May 2017, in the first half of 2017-18.
+  clock: () => Date.UTC(2017, 4, 20, 10),
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'rc-e2e-exco-'));
-  emulator = await createEmulator({
-    dataDir,
-    port: 0,
-    // The board papers (BGS) and the projects' records (CSR, FRP) are declared on the first day.
-    seed: seedSearchDepartment,
-    walkthroughs,
-    reset: true,
-    // 20 May 2017, in the first half of 2017-18.
-    clock: () => Date.UTC(2017, 4, 20, 10),
-  });
-});
-
-afterEach(async () => {
-  await emulator?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** Opens the register in Sheets, allowing access, until the records team's home shows. */
-async function openRegister(page: Page): Promise<void> {
-  await page.click('[data-testid=host-sheets]');
-  if (await page.isVisible('[data-testid=back-to-list]'))
-    await page.click('[data-testid=back-to-list]');
-  await page.click('[data-testid=main] .rc-item:has-text("Records register")');
-  await page.waitForSelector('[data-testid=sheet-grid]');
-  await page.waitForSelector('[data-testid="button-Allow access to this spreadsheet"]');
-  await idle(page);
-  await press(page, 'Allow access to this spreadsheet');
-  await page.waitForSelector('[data-testid=sidebar] [data-testid="button-Make ExCo report"]');
-  await idle(page);
-}
 
 /** The Doc's tables as rows of cell texts. */
 async function docTables(page: Page): Promise<string[][][]> {
@@ -78,9 +46,9 @@ async function docTables(page: Page): Promise<string[][][]> {
 
 describe('the ExCo report in a browser', () => {
   it('is made from the register’s sidebar, opens as a Doc with its tables and charts, and is a record', async () => {
-    const { page, problems } = await openEmulator(browser, emulator.url);
+    const { page, problems } = await e2e.open();
     await signIn(page, PEOPLE.dro.email);
-    await openRegister(page);
+    await openRegister(page, '[data-testid="button-Make ExCo report"]');
     expect(await sidebarText(page)).toMatch(/Performance.*ExCo report for.*Make ExCo report/);
 
     await page.selectOption('[data-testid=sidebar] [data-testid=input-excoPeriod]', PERIOD);
@@ -140,7 +108,7 @@ describe('the ExCo report in a browser', () => {
     await snap(page, 'exco-report-table');
 
     // The report is a record: its register row, in series GOV-BRD-01.
-    const row = registerRowWhere(emulator.workspace.state, 'Record ID', recordId);
+    const row = registerRowWhere(e2e.emulator().workspace.state, 'Record ID', recordId);
     expect(row).toMatchObject({ Title: TITLE, Series: 'GOV-BRD-01', Classification: 'OFFICIAL' });
     await openRegisterGrid(page);
     expect(await page.textContent('[data-testid=sheet-grid]')).toContain(TITLE);
@@ -151,10 +119,7 @@ describe('the ExCo report in a browser', () => {
 
 /** The register's Register tab, in Sheets. */
 async function openRegisterGrid(page: Page): Promise<void> {
-  await page.click('[data-testid=host-sheets]');
-  if (await page.isVisible('[data-testid=back-to-list]'))
-    await page.click('[data-testid=back-to-list]');
-  await page.click('[data-testid=main] .rc-item:has-text("Records register")');
+  await openSpreadsheet(page, 'Records register');
   await page.click('[data-testid=tab-Register]');
   await page.waitForSelector(`[data-testid=sheet-grid] :text(${JSON.stringify(TITLE)})`);
   await idle(page);

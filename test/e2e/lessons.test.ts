@@ -2,21 +2,16 @@
 // lesson from the sidebar of the project's business case; the register's Lessons tab shows it in
 // Sheets; the next document of the series shows it in its sidebar. Screenshots go to
 // test-output/screenshots/.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PEOPLE } from '../../emulator/demo';
 import { PROJECTS } from '../../emulator/demo/projects';
-import { createEmulator } from '../../emulator/server';
-import type { Emulator } from '../../emulator/server';
-import { seedProjectDepartment, walkthroughs } from '../../emulator/walkthroughs';
+import { seedProjectDepartment } from '../../emulator/walkthroughs';
 import {
   allowDocumentAccess,
+  emulatorPerTest,
   idle,
-  launch,
   openDocument,
-  openEmulator,
+  openSpreadsheet,
   press,
   sidebarText,
   signIn,
@@ -33,44 +28,17 @@ const LESSON = {
   action: 'Add named business owners to the requirements template by April',
 };
 
-let browser: Browser;
-let dataDir: string;
-let emulator: Emulator;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'rc-e2e-lessons-'));
-  emulator = await createEmulator({
-    dataDir,
-    port: 0,
-    seed: seedProjectDepartment,
-    walkthroughs,
-    reset: true,
-    clock: () => Date.UTC(2017, 2, 1, 10),
-  });
-});
-
-afterEach(async () => {
-  await emulator?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+const e2e = emulatorPerTest({
+  name: 'lessons',
+  seed: seedProjectDepartment,
+  clock: () => Date.UTC(2017, 2, 1, 10),
 });
 
 const field = (name: string) => `[data-testid=sidebar] [data-testid=input-${name}]`;
 
 /** Opens the register in Sheets at its Lessons tab. */
 async function openLessonsTab(page: Page): Promise<string> {
-  await page.click('[data-testid=host-sheets]');
-  if (await page.isVisible('[data-testid=back-to-list]'))
-    await page.click('[data-testid=back-to-list]');
-  await page.click('[data-testid=main] .rc-item:has-text("Records register")');
-  await page.waitForSelector('[data-testid=sheet-grid]');
+  await openSpreadsheet(page, 'Records register');
   await page.click('[data-testid=tab-Lessons]');
   await page.waitForSelector(`[data-testid=sheet-grid] :text(${JSON.stringify(LESSON.lesson)})`);
   return (await page.textContent('[data-testid=sheet-grid]')) ?? '';
@@ -78,7 +46,7 @@ async function openLessonsTab(page: Page): Promise<string> {
 
 describe('lessons learned in a browser', () => {
   it('records a lesson from a project document, seen in the register and the next document', async () => {
-    const { page, problems } = await openEmulator(browser, emulator.url);
+    const { page, problems } = await e2e.open();
     await signIn(page, PEOPLE.project.email);
     await openDocument(page, PROJECTS.businessCase);
     await allowDocumentAccess(page, '[data-testid="button-Record a lesson"]');

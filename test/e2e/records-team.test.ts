@@ -3,19 +3,21 @@
 // National Archives, reviews its sensitivity (40(2) suggested from PERSONAL DATA), builds the
 // transfer package, and reads the package's metadata in Drive. Screenshots go to
 // test-output/screenshots/.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO, PEOPLE } from '../../emulator/demo';
-import { createEmulator } from '../../emulator/server';
-import type { Emulator } from '../../emulator/server';
+import { PACKAGE_FILES, seedRecordsTeamDepartment } from '../../emulator/walkthroughs';
 import {
-  PACKAGE_FILES,
-  seedRecordsTeamDepartment,
-  walkthroughs,
-} from '../../emulator/walkthroughs';
-import { launch, snap } from './browser';
+  allowDocumentAccess,
+  emulatorPerTest,
+  idle,
+  openDocument,
+  openRegister,
+  press,
+  sidebarText,
+  signIn,
+  snap,
+  toast,
+} from './browser';
 
 jest.setTimeout(120_000);
 
@@ -25,83 +27,18 @@ const TDR_HEADER =
   'is filename closed,alternate filename,is description closed,alternate description,language,' +
   'translated filename,copyright,related material,restrictions on use,evidence provided by';
 
-let browser: Browser;
-let dataDir: string;
-let emulator: Emulator;
-
-beforeAll(async () => {
-  browser = await launch();
+const e2e = emulatorPerTest({
+  name: 'team',
+  seed: seedRecordsTeamDepartment,
+  // January 2026: the migrated archive has records due for review, disposal and transfer.
+  clock: () => Date.UTC(2026, 0, 12, 10),
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'rc-e2e-team-'));
-  emulator = await createEmulator({
-    dataDir,
-    port: 0,
-    seed: seedRecordsTeamDepartment,
-    walkthroughs,
-    reset: true,
-    // January 2026: the migrated archive has records due for review, disposal and transfer.
-    clock: () => Date.UTC(2026, 0, 12, 10),
-  });
-});
-
-afterEach(async () => {
-  await emulator?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function newPage(): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const problems: string[] = [];
-  page.on('pageerror', error => problems.push(error.message));
-  page.on('request', request => {
-    if (!request.url().startsWith(emulator.url) && !request.url().startsWith('data:'))
-      problems.push(`request to ${request.url()}`);
-  });
-  await page.goto(emulator.url);
-  await page.waitForSelector('[data-testid=sidebar]');
-  return { page, problems };
-}
-
-async function idle(page: Page): Promise<void> {
-  await page.waitForSelector('[aria-busy=true]', { state: 'detached' });
-}
-
-async function sidebarText(page: Page): Promise<string> {
-  await idle(page);
-  return ((await page.textContent('[data-testid=sidebar]')) ?? '').replace(/\s+/g, ' ');
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.selectOption('[data-testid=user-picker]', email);
-  await idle(page);
-}
-
-async function toast(page: Page, text: string): Promise<string> {
-  const selector = `[data-testid=toast]:not([hidden]):has-text(${JSON.stringify(text)})`;
-  await page.waitForSelector(selector);
-  return (await page.textContent(selector)) ?? '';
-}
-
-async function press(page: Page, label: string): Promise<void> {
-  await page.click(`[data-testid=sidebar] [data-testid=${JSON.stringify(`button-${label}`)}]`);
-}
 
 /** The Policy Officer declares the submission OFFICIAL-SENSITIVE with PERSONAL DATA. */
 async function declareWithPersonalData(page: Page): Promise<string> {
   await signIn(page, PEOPLE.policy.email);
-  await page.click('[data-testid=host-docs]');
-  await page.click(`[data-testid=main] .rc-item:has-text(${JSON.stringify(DEMO.submission)})`);
-  await page.waitForSelector('[data-testid=document]');
-  await idle(page);
-  await press(page, 'Allow access to this document');
-  await page.waitForSelector('[data-testid=sidebar] [data-testid=input-series]');
-  await idle(page);
+  await openDocument(page, DEMO.submission);
+  await allowDocumentAccess(page, '[data-testid=input-series]');
   await page.selectOption('[data-testid=input-classification]', 'OFFICIAL-SENSITIVE');
   await idle(page);
   // The OFFICIAL-SENSITIVE details start collapsed, as in the real sidebar.
@@ -124,29 +61,15 @@ async function declareWithPersonalData(page: Page): Promise<string> {
   return /REC-\d{4}-\d{6}/.exec(text)?.[0] ?? '';
 }
 
-/** Opens the register in Sheets, allowing access, until the records team's home shows. */
-async function openRegister(page: Page): Promise<void> {
-  await page.click('[data-testid=host-sheets]');
-  if (await page.isVisible('[data-testid=back-to-list]'))
-    await page.click('[data-testid=back-to-list]');
-  await page.click('[data-testid=main] .rc-item:has-text("Records register")');
-  await page.waitForSelector('[data-testid=sheet-grid]');
-  await page.waitForSelector('[data-testid="button-Allow access to this spreadsheet"]');
-  await idle(page);
-  await press(page, 'Allow access to this spreadsheet');
-  await page.waitForSelector('[data-testid=sidebar] [data-testid="button-Refresh review queue"]');
-  await idle(page);
-}
-
 describe('the records team in a browser', () => {
   it('takes one record from declaration through review to the transfer package', async () => {
-    const { page, problems } = await newPage();
+    const { page, problems } = await e2e.open();
     const recordId = await declareWithPersonalData(page);
     expect(recordId).toMatch(/^REC-2026-\d{6}$/);
 
     // The DRO opens the register: the records team's home, and the team's tabs in the sheet.
     await signIn(page, PEOPLE.dro.email);
-    await openRegister(page);
+    await openRegister(page, '[data-testid="button-Refresh review queue"]');
     expect(await sidebarText(page)).toMatch(
       /Records team.*What is due.*Review decisions.*Transfer to The National Archives.*Audit log/
     );
@@ -162,8 +85,9 @@ describe('the records team in a browser', () => {
     expect(await box.isChecked()).toBe(false);
     await box.check();
     await page.waitForSelector('[data-testid=cell-check-A2]:checked');
-    const queue = emulator.workspace.state.spreadsheets[
-      JSON.parse(emulator.workspace.state.properties.script['records-capture.config']!).registerId
+    const { state } = e2e.emulator().workspace;
+    const queue = state.spreadsheets[
+      JSON.parse(state.properties.script['records-capture.config']!).registerId
     ].sheets.find(s => s.name === 'Review queue')!;
     expect(queue.rows[1]![0]).toBe(true);
     await box.uncheck();

@@ -2,21 +2,15 @@
 // box of a Docs sidebar, narrows the search by series and date with More options, and opens a
 // result in the emulator; a record that is not shared with them is never listed. Screenshots go
 // to test-output/screenshots/.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO, PEOPLE } from '../../emulator/demo';
 import { PROJECTS } from '../../emulator/demo/projects';
-import { createEmulator } from '../../emulator/server';
-import type { Emulator } from '../../emulator/server';
-import { registerRowFor, seedSearchDepartment, walkthroughs } from '../../emulator/walkthroughs';
+import { registerRowFor, seedSearchDepartment } from '../../emulator/walkthroughs';
 import {
   allowDocumentAccess,
+  emulatorPerTest,
   idle,
-  launch,
   openDocument,
-  openEmulator,
   press,
   sidebarText,
   signIn,
@@ -25,38 +19,15 @@ import {
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let dataDir: string;
-let emulator: Emulator;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'rc-e2e-search-'));
-  emulator = await createEmulator({
-    dataDir,
-    port: 0,
-    seed: seedSearchDepartment,
-    walkthroughs,
-    reset: true,
-    // March 2017: the board papers and the projects' records are declared.
-    clock: () => Date.UTC(2017, 2, 1, 10),
-  });
-});
-
-afterEach(async () => {
-  await emulator?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+const e2e = emulatorPerTest({
+  name: 'search',
+  seed: seedSearchDepartment,
+  // March 2017: the board papers and the projects' records are declared.
+  clock: () => Date.UTC(2017, 2, 1, 10),
 });
 
 const idOf = (name: string) =>
-  Object.values(emulator.workspace.state.drive).find(i => i.name === name)!.id;
+  Object.values(e2e.emulator().workspace.state.drive).find(i => i.name === name)!.id;
 
 /** Waits for a page of results, and returns the titles listed on it. */
 async function resultTitles(page: Page): Promise<string[]> {
@@ -75,7 +46,7 @@ async function resultTitles(page: Page): Promise<string[]> {
 
 describe('finding a record in a browser', () => {
   it('searches by title words, narrows by series and date, and opens the record found', async () => {
-    const { page, problems } = await openEmulator(browser, emulator.url);
+    const { page, problems } = await e2e.open();
     await signIn(page, PEOPLE.policy.email);
     await openDocument(page, DEMO.submission);
     await allowDocumentAccess(page, '[data-testid=input-searchQuery]');
@@ -138,7 +109,7 @@ describe('finding a record in a browser', () => {
   });
 
   it('never lists a record the member of staff cannot open', async () => {
-    const { page, problems } = await openEmulator(browser, emulator.url);
+    const { page, problems } = await e2e.open();
     await signIn(page, PEOPLE.policy.email);
     await openDocument(page, DEMO.submission);
     await allowDocumentAccess(page, '[data-testid=input-searchQuery]');
@@ -147,9 +118,11 @@ describe('finding a record in a browser', () => {
     // The commercial evaluation is a CSR record too, but OFFICIAL-SENSITIVE and not shared.
     expect(await resultTitles(page)).toEqual([PROJECTS.businessCase, PROJECTS.gate3Lessons].sort());
     expect(await sidebarText(page)).not.toContain(PROJECTS.commercial);
-    expect(registerRowFor(emulator.workspace.state, idOf(PROJECTS.commercial))).toMatchObject({
-      Classification: 'OFFICIAL-SENSITIVE',
-    });
+    expect(registerRowFor(e2e.emulator().workspace.state, idOf(PROJECTS.commercial))).toMatchObject(
+      {
+        Classification: 'OFFICIAL-SENSITIVE',
+      }
+    );
     await snap(page, 'search-not-shared');
     expect(problems).toEqual([]);
   });

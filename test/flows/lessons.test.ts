@@ -280,8 +280,8 @@ describe('lessons learned', () => {
     // The DRO opens the register with the sidebar: the register is brought up to date, and the
     // lesson Alice sends again is recorded.
     const settings = spreadsheet.sheets.find(s => s.name === 'Settings')!;
-    const version = settings.rows.findIndex(r => r[0] === 'Schema version');
-    settings.rows[version][1] = 2;
+    const version = settings.rows.find(r => r?.[0] === 'Schema version')!;
+    version[1] = 2;
     const home = ws.run(
       'onSheetsHomepage',
       editorEvent('SHEETS', { id: registerId(ws), title: 'Records register' }),
