@@ -1,5 +1,6 @@
 // The Charts service: data tables and chart builders whose charts draw to PNG. Building is local
 // work in the script; converting a chart to an image is the round trip (see latency.ts).
+import { ChartOptionSetters } from './setters';
 import type { FakeContext } from '../core/context';
 import {
   applySetter,
@@ -158,6 +159,7 @@ type SharedSetters =
   | 'setTitle';
 
 class FakeChartBuilder
+  extends ChartOptionSetters<AnyBuilder>
   implements
     Pick<
       GoogleAppsScript.Charts.ColumnChartBuilder,
@@ -177,7 +179,9 @@ class FakeChartBuilder
   constructor(
     private ctx: FakeContext,
     private type: string
-  ) {}
+  ) {
+    super();
+  }
 
   static create(ctx: FakeContext, type: string, className: string): AnyBuilder {
     const raw = new FakeChartBuilder(ctx, type);
@@ -185,7 +189,7 @@ class FakeChartBuilder
     return raw.self;
   }
 
-  private set(method: string, ...args: unknown[]): AnyBuilder {
+  protected set(method: string, ...args: unknown[]): AnyBuilder {
     applySetter(this.options, this.type, method, args);
     return this.self;
   }
@@ -194,50 +198,8 @@ class FakeChartBuilder
     this.table = tableFrom(table);
     return this.self;
   }
-  setTitle(title: string): AnyBuilder {
-    return this.set('setTitle', title);
-  }
-  setXAxisTitle(title: string): AnyBuilder {
-    return this.set('setXAxisTitle', title);
-  }
-  setYAxisTitle(title: string): AnyBuilder {
-    return this.set('setYAxisTitle', title);
-  }
   setDimensions(width: number, height: number): AnyBuilder {
     return this.set('setDimensions', width, height);
-  }
-  setColors(cssValues: string[]): AnyBuilder {
-    return this.set('setColors', cssValues);
-  }
-  setBackgroundColor(cssValue: string): AnyBuilder {
-    return this.set('setBackgroundColor', cssValue);
-  }
-  setStacked(): AnyBuilder {
-    return this.set('setStacked');
-  }
-  setLegendPosition(position: GoogleAppsScript.Charts.Position): AnyBuilder {
-    return this.set('setLegendPosition', position);
-  }
-  setRange(start: number, end: number): AnyBuilder {
-    return this.set('setRange', start, end);
-  }
-  setOption(option: string, value: unknown): AnyBuilder {
-    return this.set('setOption', option, value);
-  }
-  reverseCategories(): AnyBuilder {
-    return this.set('reverseCategories');
-  }
-  useLogScale(): AnyBuilder {
-    return this.set('useLogScale');
-  }
-  set3D(): AnyBuilder {
-    return this.set('set3D');
-  }
-  setCurveStyle(style: GoogleAppsScript.Charts.CurveStyle): AnyBuilder {
-    return this.set('setCurveStyle', style);
-  }
-  setPointStyle(style: GoogleAppsScript.Charts.PointStyle): AnyBuilder {
-    return this.set('setPointStyle', style);
   }
   /** A chart needs its data; the wording of Apps Script's refusal is unconfirmed. */
   build(): GoogleAppsScript.Charts.Chart {

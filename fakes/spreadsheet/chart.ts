@@ -3,6 +3,7 @@
 // A built chart is a detached copy until it is inserted (or, from modify(), until updateChart),
 // as in Apps Script: "changes to the chart are not saved until Sheet.updateChart(chart) is
 // called" (developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder).
+import { ChartOptionSetters } from '../charts/setters';
 import { chartBlob } from '../charts/options';
 import { applySetter, CHART_TYPE, FakeChartOptions } from '../charts/options';
 import type { ChartData } from '../charts/render';
@@ -158,6 +159,7 @@ type BuilderSetters =
   | 'build';
 
 class FakeEmbeddedChartBuilder
+  extends ChartOptionSetters<AnyBuilder>
   implements
     Pick<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, BuilderSetters>,
     Pick<
@@ -191,7 +193,9 @@ class FakeEmbeddedChartBuilder
     private spreadsheetId: string,
     private sheetId: number,
     private spec: ChartSpec
-  ) {}
+  ) {
+    super();
+  }
 
   static create(
     ctx: FakeContext,
@@ -309,55 +313,13 @@ class FakeEmbeddedChartBuilder
     return this.self;
   }
 
-  private set(method: string, ...args: unknown[]): AnyBuilder {
+  protected set(method: string, ...args: unknown[]): AnyBuilder {
     try {
       applySetter(this.spec.options, this.spec.type, method, args);
     } catch (error) {
       throw sheetsError((error as Error).message);
     }
     return this.self;
-  }
-  setOption(option: string, value: unknown): AnyBuilder {
-    return this.set('setOption', option, value);
-  }
-  setTitle(title: string): AnyBuilder {
-    return this.set('setTitle', title);
-  }
-  setXAxisTitle(title: string): AnyBuilder {
-    return this.set('setXAxisTitle', title);
-  }
-  setYAxisTitle(title: string): AnyBuilder {
-    return this.set('setYAxisTitle', title);
-  }
-  setColors(cssValues: string[]): AnyBuilder {
-    return this.set('setColors', cssValues);
-  }
-  setStacked(): AnyBuilder {
-    return this.set('setStacked');
-  }
-  setLegendPosition(position: GoogleAppsScript.Charts.Position): AnyBuilder {
-    return this.set('setLegendPosition', position);
-  }
-  setRange(start: number, end: number): AnyBuilder {
-    return this.set('setRange', start, end);
-  }
-  setBackgroundColor(cssValue: string): AnyBuilder {
-    return this.set('setBackgroundColor', cssValue);
-  }
-  reverseCategories(): AnyBuilder {
-    return this.set('reverseCategories');
-  }
-  useLogScale(): AnyBuilder {
-    return this.set('useLogScale');
-  }
-  set3D(): AnyBuilder {
-    return this.set('set3D');
-  }
-  setCurveStyle(style: GoogleAppsScript.Charts.CurveStyle): AnyBuilder {
-    return this.set('setCurveStyle', style);
-  }
-  setPointStyle(style: GoogleAppsScript.Charts.PointStyle): AnyBuilder {
-    return this.set('setPointStyle', style);
   }
 
   /** Building needs a chart type; ranges are checked when the chart is inserted. */
