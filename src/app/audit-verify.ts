@@ -2,6 +2,7 @@
 // reports the first row that was altered, deleted or inserted. The log is read in chunks and the
 // hashing happens in the script, so a long log is checked in one press; a log too long for one
 // card action is checked in parts, each press continuing where the last stopped.
+import { parseSaved } from '../domain/saved-json';
 import { CHAIN_START, verifyChainFrom } from '../domain/audit-chain';
 import type { ChainPosition } from '../domain/audit-chain';
 import { sha256Hex } from '../domain/sha256';
@@ -48,7 +49,7 @@ export function verifyAuditLog(
   const properties = PropertiesService.getUserProperties();
   let progress: Progress = { registerId: w.config.registerId, nextRow: 2, position: CHAIN_START };
   if (resume) {
-    const saved = parse(properties.getProperty(PROGRESS_KEY));
+    const saved = parseSaved<Progress>(properties.getProperty(PROGRESS_KEY));
     if (saved && saved.registerId === w.config.registerId) progress = saved;
   }
   const lastRow = register.sheet('audit').getLastRow();
@@ -125,13 +126,4 @@ function result(
     problem,
     nextRow: progress.nextRow,
   };
-}
-
-function parse(text: string | null): Progress | null {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as Progress;
-  } catch {
-    return null;
-  }
 }

@@ -3,6 +3,7 @@
 // the figures need, adjacent ones together) in chunks of rows, so 100,000 rows cost about a
 // dozen reads. The script lock is held only while the tab is written, never while the register
 // is read, so declarations go on meanwhile.
+import { parseSaved } from '../domain/saved-json';
 import { withScriptLock } from '../adapters/lock';
 import type { Register } from '../adapters/register';
 import {
@@ -75,17 +76,8 @@ export interface StoredLayout {
   figures: number;
 }
 
-function parse<T>(text: string | null | undefined): T | null {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
-}
-
 export function readDashboardState(w: Workplace, saved?: string | null): DashboardState | null {
-  const state = parse<DashboardState>(
+  const state = parseSaved<DashboardState>(
     saved === undefined
       ? PropertiesService.getScriptProperties().getProperty(DASHBOARD_STATE_KEY)
       : saved

@@ -8,6 +8,7 @@
 // The figures come from the Dashboard tab, which keeps every month's counts for this purpose: a
 // report reads one block of a few thousand cells instead of the whole register. A dashboard more
 // than a day old (and refreshed before the period ended), or none, is refreshed first.
+import { parseSaved } from '../domain/saved-json';
 import { readPreferences } from '../adapters/properties';
 import { withScriptLock } from '../adapters/lock';
 import {
@@ -119,7 +120,7 @@ const snapshotsKey = (registerId: string) => `${EXCO_SNAPSHOTS_KEY}.${registerId
 /** Snapshots saved with this register's reports, by period id. */
 export function readSnapshots(w: Workplace): Record<string, Snapshot> {
   return (
-    parse<Record<string, Snapshot>>(
+    parseSaved<Record<string, Snapshot>>(
       PropertiesService.getScriptProperties().getProperty(snapshotsKey(w.config.registerId))
     ) ?? {}
   );
@@ -144,19 +145,10 @@ function trimSnapshots(all: Record<string, Snapshot>): Record<string, Snapshot> 
   return kept;
 }
 
-function parse<T>(text: string | null | undefined): T | null {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
-}
-
 /** Reports made for this register, by period id. */
 export function readReports(w: Workplace, saved?: string | null): Reports {
   const all =
-    parse<Record<string, Reports>>(
+    parseSaved<Record<string, Reports>>(
       saved === undefined
         ? PropertiesService.getScriptProperties().getProperty(EXCO_REPORTS_KEY)
         : saved
@@ -167,10 +159,10 @@ export function readReports(w: Workplace, saved?: string | null): Reports {
 function saveReport(w: Workplace, period: Period, report: SavedReport, snapshot: Snapshot): void {
   withScriptLock(() => {
     const props = PropertiesService.getScriptProperties();
-    const all = parse<Record<string, Reports>>(props.getProperty(EXCO_REPORTS_KEY)) ?? {};
+    const all = parseSaved<Record<string, Reports>>(props.getProperty(EXCO_REPORTS_KEY)) ?? {};
     (all[w.config.registerId] ??= {})[periodId(period)] = report;
     const key = snapshotsKey(w.config.registerId);
-    const snapshots = parse<Record<string, Snapshot>>(props.getProperty(key)) ?? {};
+    const snapshots = parseSaved<Record<string, Snapshot>>(props.getProperty(key)) ?? {};
     snapshots[periodId(period)] = snapshot;
     props.setProperties({
       [EXCO_REPORTS_KEY]: JSON.stringify(all),

@@ -3,6 +3,7 @@
 // after every chunk, so a run that stops for time keeps its work and the next run (the daily
 // trigger, or the next button press) continues from there. The script lock is held only to claim
 // the refresh, never while it runs, so declarations go on meanwhile.
+import { parseSaved } from '../domain/saved-json';
 import { withScriptLock } from '../adapters/lock';
 import { cacheReferenceData } from '../adapters/reference-cache';
 import type { Register } from '../adapters/register';
@@ -59,17 +60,8 @@ export interface QueueRefreshState {
   ticked: string[];
 }
 
-function parse<T>(text: string | null | undefined): T | null {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
-}
-
 export function readQueueState(): QueueRefreshState | null {
-  return parse<QueueRefreshState>(
+  return parseSaved<QueueRefreshState>(
     PropertiesService.getScriptProperties().getProperty(QUEUE_STATE_KEY)
   );
 }
@@ -393,7 +385,7 @@ export interface RecordsTeamHomeView {
 /** What the home card shows: one property read, the user's triggers and the queue tab's id. */
 export function recordsTeamHomeView(w: Workplace, notice?: string): RecordsTeamHomeView {
   const props = PropertiesService.getScriptProperties().getProperties();
-  const saved = parse<QueueRefreshState>(props[QUEUE_STATE_KEY]);
+  const saved = parseSaved<QueueRefreshState>(props[QUEUE_STATE_KEY]);
   const state = saved && saved.registerId === w.config.registerId ? saved : null;
   const now = new Date();
   const queueSheet = w.register.spreadsheet.getSheetByName(TABS.queue.name);

@@ -2,6 +2,7 @@
 // October ExCo report). Each member turns their own on or off; triggers belong to whoever makes
 // them, so a script property lists the members who have one, for the home card.
 import { withScriptLock } from '../adapters/lock';
+import { parseSaved } from '../domain/saved-json';
 import { createTrigger, deleteTriggers, ownTriggers } from '../adapters/triggers';
 import type { Schedule } from '../adapters/triggers';
 import type { Workplace } from './deployment';
@@ -50,10 +51,6 @@ export function setTeamSchedule(w: Workplace, schedule: TeamSchedule, on: boolea
 
 /** The members listed in a schedule's script property (as read, possibly with others). */
 export function membersWithSchedule(saved: string | null | undefined): string[] {
-  try {
-    const value = JSON.parse(saved ?? '[]') as unknown;
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
+  const value = parseSaved<unknown>(saved);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

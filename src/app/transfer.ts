@@ -9,6 +9,7 @@
 // dies before saving its part leaves its rows to the next run, which finds the files already
 // placed by name and reuses them, so nothing is lost and no file is placed twice. When the scan
 // reaches the end, the parts are combined into the package's CSV and text files.
+import { parseSaved } from '../domain/saved-json';
 import { createTrigger, deleteTriggers, ownTriggers } from '../adapters/triggers';
 import {
   folderIn,
@@ -103,13 +104,7 @@ export interface PackageState {
 }
 
 export function readPackageState(): PackageState | null {
-  const text = PropertiesService.getScriptProperties().getProperty(STATE_KEY);
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as PackageState;
-  } catch {
-    return null;
-  }
+  return parseSaved<PackageState>(PropertiesService.getScriptProperties().getProperty(STATE_KEY));
 }
 
 function savePackageState(state: PackageState): void {
