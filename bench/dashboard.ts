@@ -4,7 +4,7 @@
 // usual case), and with no dashboard, which it refreshes first (the worst case). Counts come from
 // the fakes; time is modelled from fakes/core/latency.ts. Runnable alone after `npm run build`:
 // `npx tsx bench/dashboard.ts`.
-import { line, roundTrips } from './report';
+import { line, roundTrips, RUN_COLUMNS } from './report';
 import { textOf } from '../fakes/card-service/query';
 import { editorEvent } from '../fakes/events';
 import { firstCard } from '../fakes/form';
@@ -73,21 +73,7 @@ export function benchDashboard(): void {
   console.log(
     '\nDashboard refresh and ExCo report (records team): 13 register columns read, adjacent ones together, 50,000 rows per read'
   );
-  console.log(
-    line(
-      [
-        '',
-        'calls',
-        'round trips',
-        'cells read',
-        'cells written',
-        'commits',
-        'modelled s',
-        'in limit',
-      ],
-      [WIDTH, 7, 12, 11, 14, 8, 11, 9]
-    )
-  );
+  console.log(line(RUN_COLUMNS, [WIDTH, 7, 12, 11, 14, 8, 11, 9]));
   const checks: [string, boolean][] = [];
   for (const rows of [20_000, 100_000]) {
     const size = rows.toLocaleString('en-GB');

@@ -12,3 +12,15 @@ export function roundTrips(counts: CallCounts): number {
 export function line(cells: (string | number)[], widths: number[]): string {
   return cells.map((c, i) => String(c).padStart(widths[i])).join('  ');
 }
+
+/** Column headings of a table of executions (a run or a press per row). */
+export const RUN_COLUMNS = [
+  '',
+  'calls',
+  'round trips',
+  'cells read',
+  'cells written',
+  'commits',
+  'modelled s',
+  'in limit',
+];

@@ -2,7 +2,7 @@
 // daily time-driven run (6 minutes) and by the sidebar button (30 seconds). Counts come from the
 // fakes; time is modelled from fakes/core/latency.ts. Runnable alone after `npm run build`:
 // `npx tsx bench/review-queue.ts`.
-import { line, roundTrips } from './report';
+import { line, roundTrips, RUN_COLUMNS } from './report';
 import { COMMIT_COST, EXECUTION_START_MS } from '../fakes/core/latency';
 import { editorEvent } from '../fakes/events';
 import { firstCard } from '../fakes/form';
@@ -111,21 +111,7 @@ function chunkReads(run: RunResult): number {
 function report(title: string, refresh: Refresh, limitMs: number): boolean {
   const widths = [10, 7, 12, 11, 14, 8, 11, 11];
   console.log(`\n${title}`);
-  console.log(
-    line(
-      [
-        '',
-        'calls',
-        'round trips',
-        'cells read',
-        'cells written',
-        'commits',
-        'modelled s',
-        'in limit',
-      ],
-      widths
-    )
-  );
+  console.log(line(RUN_COLUMNS, widths));
   let ok = refresh.complete;
   refresh.runs.forEach((run, i) => {
     const c = run.counts;
